@@ -1,0 +1,49 @@
+# Buurtkracht: `make run` serves the site with demo data, `make test` runs every check.
+# Both work on a fresh machine: they install what they need themselves.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip
+# The stamp changes when the dependencies change, so `make` reinstalls only then.
+PY_STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-10)
+NODE_STAMP := node_modules/.installed-$(shell md5sum < package-lock.json | cut -c1-10)
+CSS := site/static/dist/buurtkracht.css
+
+.PHONY: run test install assets messages lint migrations-check serve clean
+
+run: install assets messages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	bash .ci/serve-dev
+
+test: install assets messages
+	bash .ci/ensure-system-packages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	bash .ci/with-postgres $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+install: $(PY_STAMP)
+
+$(PY_STAMP):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade "pip>=24"
+	$(PIP) install --quiet -c constraints.txt -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+assets: $(CSS)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CSS): $(NODE_STAMP) $(wildcard site/frontend/*) $(wildcard site/frontend/**/*)
+	npm run --silent build
+
+messages: install
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext)
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+clean:
+	rm -rf $(VENV) node_modules site/static/dist var db.sqlite3

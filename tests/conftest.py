@@ -1,0 +1,7 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_and_language(settings):
+    """Every test starts in Dutch."""
+    settings.LANGUAGE_CODE = "nl"
