@@ -1,5 +1,11 @@
-// Builds site/static/dist/: the NL Design System component CSS, our design tokens and
-// our own styles in one file, served by the site itself (no CDN).
+// Builds site/static/dist/buurtkracht.css: the NL Design System component CSS, our design
+// tokens and our own styles in one file, served by the site itself (no CDN).
+//
+// The Utrecht bundle holds ~100 components (~400 KB). Old phones on slow connections
+// should not download that, so we keep only the components listed in COMPONENTS and
+// strip comments and whitespace. Using a new `utrecht-*` class? Add its block name here
+// (the part before `__` or `--`), then run `npm run build`. Left out on purpose:
+// `rich-text` (83 KB alone; .bk-rich-text in site.css styles Wagtail rich text).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,16 +14,107 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const out = join(root, "site", "static", "dist");
 
-const parts = [
-  ["node_modules/@utrecht/component-library-css/dist/index.css", "NL Design System (Utrecht components), EUPL-1.2"],
-  ["site/frontend/tokens.css", "Buurtkracht design tokens"],
-  ["site/frontend/site.css", "Buurtkracht layout and components"],
-];
+const COMPONENTS = new Set([
+  "alert", "article", "badge-list", "badge-status", "blockquote", "body", "breadcrumb-nav",
+  "button", "button-group", "button-link", "action-group", "checkbox", "code", "code-block",
+  "data-list", "document", "emphasis", "figure", "form", "form-field",
+  "form-field-description", "form-field-error-message", "form-fieldset", "form-label",
+  "heading-1", "heading-2", "heading-3", "heading-4", "heading-5", "heading-6",
+  "heading-group", "img", "link", "link-button", "link-list", "mark", "ordered-list",
+  "page", "page-body", "page-content", "page-footer", "page-header", "pagination",
+  "paragraph", "pre-heading", "radio-button", "root", "select", "separator",
+  "skip-link", "status-badge", "surface", "table", "table-container", "textarea", "textbox",
+  "unordered-list",
+]);
 
-const css = parts
-  .map(([file, label]) => `/* ${label} */\n${readFileSync(join(root, file), "utf8")}`)
-  .join("\n");
+const UTRECHT_CLASS = /\.utrecht-([a-z0-9-]+?)(?=__|--|[^a-z0-9-]|$)/g;
+
+/** Split CSS into top-level items: comments dropped, strings kept intact. */
+function parse(css) {
+  const items = [];
+  let i = 0;
+  let start = 0;
+  let depth = 0;
+  let prelude = null;
+  while (i < css.length) {
+    const c = css[i];
+    if (c === "/" && css[i + 1] === "*") {
+      const end = css.indexOf("*/", i + 2);
+      const stop = end === -1 ? css.length : end + 2;
+      css = css.slice(0, i) + " " + css.slice(stop);
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      i += 1;
+      while (i < css.length && css[i] !== c) i += css[i] === "\\" ? 2 : 1;
+    } else if (c === "{") {
+      if (depth === 0) prelude = css.slice(start, i).trim();
+      depth += 1;
+    } else if (c === "}") {
+      depth -= 1;
+      if (depth === 0) {
+        items.push({ prelude, body: css.slice(css.indexOf("{", start) + 1, i) });
+        start = i + 1;
+      }
+    } else if (c === ";" && depth === 0) {
+      items.push({ prelude: css.slice(start, i).trim(), body: null });
+      start = i + 1;
+    }
+    i += 1;
+  }
+  return items;
+}
+
+function keepSelector(selector) {
+  for (const match of selector.matchAll(UTRECHT_CLASS)) {
+    if (!COMPONENTS.has(match[1])) return false;
+  }
+  return true;
+}
+
+/** Keep the rules whose selectors use only listed components; recurse into @media etc. */
+function filter(css) {
+  const kept = [];
+  for (const { prelude, body } of parse(css)) {
+    if (body === null) {
+      if (!prelude.startsWith("@charset")) kept.push(`${prelude};`);
+    } else if (/^@(media|supports|container|layer)\b/.test(prelude)) {
+      const inner = filter(body);
+      if (inner) kept.push(`${prelude}{${inner}}`);
+    } else if (prelude.startsWith("@")) {
+      kept.push(`${prelude}{${body}}`);
+    } else {
+      const selectors = prelude.split(/,(?![^(]*\))/).map((s) => s.trim()).filter(keepSelector);
+      if (selectors.length) kept.push(`${selectors.join(",")}{${body}}`);
+    }
+  }
+  return kept.join("");
+}
+
+/** Remove comments and spare whitespace, leaving strings untouched. */
+function minify(css) {
+  const parts = css.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
+  return parts
+    .map((part, index) => {
+      if (index % 2 === 1) return part;
+      return part
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\s+/g, " ")
+        .replace(/\s*([{};])\s*/g, "$1")
+        .replace(/;}/g, "}");
+    })
+    .join("")
+    .trim();
+}
+
+const read = (file) => readFileSync(join(root, file), "utf8");
+const css = [
+  "/* NL Design System, Utrecht component library CSS (EUPL-1.2, (c) Gemeente Utrecht, Frameless B.V.); Buurtkracht design tokens and styles */",
+  minify(filter(read("node_modules/@utrecht/component-library-css/dist/index.css"))),
+  minify(read("site/frontend/tokens.css")),
+  minify(read("site/frontend/site.css")),
+].join("\n");
 
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "buurtkracht.css"), css);
+writeFileSync(join(out, "buurtkracht.css"), css + "\n");
 console.log(`built site/static/dist/buurtkracht.css (${Math.round(css.length / 1024)} KB)`);
