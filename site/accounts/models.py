@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,7 +66,7 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The name shown to others: never the e-mail address."""
-        return self.display_name or _("Buurtbewoner")
+        return self.display_name or gettext("Buurtbewoner")
 
     # Wagtail's admin asks for these.
     def get_full_name(self) -> str:
