@@ -6,4 +6,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("mijn-gegevens.json", views.data_export, name="data_export"),
+    path("verwijderen/", views.delete, name="delete"),
 ]

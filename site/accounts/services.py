@@ -1,0 +1,70 @@
+"""Every write on accounts: profile changes and account deletion."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from buurtkracht.accounts.models import User
+from buurtkracht.accounts.privacy import anonymiser_registry
+from buurtkracht.accounts.roles import forget_roles
+from buurtkracht.areas.models import Wijk
+
+logger = logging.getLogger(__name__)
+
+MESSAGES = {
+    "name_is_email": _(
+        "Gebruik geen e-mailadres als naam. Anderen zien deze naam. Kies bijvoorbeeld je voornaam."
+    ),
+    "wrong_password": _("Dit wachtwoord klopt niet. Typ je wachtwoord opnieuw."),
+    "profile_saved": _("Je gegevens zijn opgeslagen."),
+    "account_deleted": _("Je account is verwijderd. Bedankt dat je meedeed in de buurt."),
+}
+
+
+def _looks_like_email(value: str) -> bool:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@transaction.atomic
+def user_profile_update(*, user: User, display_name: str, home_wijk: Wijk | None) -> User:
+    """Change the name others see and the user's own wijk.
+
+    Raises ValidationError (code ``name_is_email``, or the model's own codes) keyed by
+    field; nothing is saved then.
+    """
+    display_name = display_name.strip()
+    if _looks_like_email(display_name):
+        raise ValidationError(
+            {"display_name": ValidationError(MESSAGES["name_is_email"], code="name_is_email")}
+        )
+    user.display_name = display_name
+    user.home_wijk = home_wijk
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name", "home_wijk"])
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Delete an account and everything that only belongs to it.
+
+    First every anonymiser in ``privacy.anonymiser_registry`` runs (later apps unlink
+    or neutralise what the user made), then the user row goes; with it, by cascade,
+    memberships, group links, e-mail addresses and two-step login authenticators.
+    Wagtail pages and revisions stay with their owner set to NULL. If any step raises,
+    nothing is deleted. Logging out is up to the caller (a service has no request).
+    """
+    user_id = user.pk
+    for name, anonymise in anonymiser_registry:
+        logger.debug("Anonymising %s for user %s", name, user_id)
+        anonymise(user)
+    forget_roles(user)
+    user.delete()
+    logger.info("Deleted user %s", user_id)
