@@ -14,7 +14,9 @@ def mail_enqueue(message: EmailMessage) -> None:
     """
     html = None
     if isinstance(message, EmailMultiAlternatives):
-        html = next((content for content, mime in message.alternatives if mime == "text/html"), None)
+        html = next(
+            (content for content, mime in message.alternatives if mime == "text/html"), None
+        )
     kwargs = {
         "subject": str(message.subject),
         "body": str(message.body),
