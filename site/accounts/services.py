@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from buurtkracht.accounts.models import User
 from buurtkracht.accounts.privacy import anonymiser_registry
@@ -52,8 +53,11 @@ def user_profile_update(*, user: User, display_name: str, home_wijk: Wijk | None
 
 
 @transaction.atomic
-def user_delete(*, user: User) -> None:
+def user_delete(*, user: User, deleted_by: User | None = None) -> None:
     """Delete an account and everything that only belongs to it.
+
+    ``deleted_by``: the administrator who deletes someone else's account; the deletion
+    then shows in Wagtail's history (``wagtail.delete``), as Wagtail's own delete does.
 
     First every anonymiser in ``privacy.anonymiser_registry`` runs (later apps unlink
     or neutralise what the user made), then the user row goes; with it, by cascade,
@@ -66,5 +70,7 @@ def user_delete(*, user: User) -> None:
         logger.debug("Anonymising %s for user %s", name, user_id)
         anonymise(user)
     forget_roles(user)
+    if deleted_by is not None:
+        log(instance=user, action="wagtail.delete", user=deleted_by, deleted=True)
     user.delete()
     logger.info("Deleted user %s", user_id)

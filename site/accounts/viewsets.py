@@ -11,6 +11,7 @@ from wagtail.users import forms as wagtail_user_forms
 from wagtail.users.views import users as wagtail_user_views
 
 from buurtkracht.accounts.models import Membership, User
+from buurtkracht.accounts.services import user_delete
 
 USER_FIELDS = {"email", "display_name", "is_superuser", "groups"}
 
@@ -37,8 +38,15 @@ class UserIndexView(wagtail_user_views.IndexView):
     search_fields = ["email", "display_name"]
 
 
+class UserDeleteView(wagtail_user_views.DeleteView):
+    def delete_action(self):
+        # Through the service, so later apps' anonymisers run here too.
+        user_delete(user=self.object, deleted_by=self.request.user)
+
+
 class UserViewSet(wagtail_user_views.UserViewSet):
     index_view_class = UserIndexView
+    delete_view_class = UserDeleteView
     create_template_name = "accounts/wagtail/user_create.html"
     edit_template_name = "accounts/wagtail/user_edit.html"
 

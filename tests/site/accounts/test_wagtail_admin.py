@@ -4,9 +4,10 @@ the role groups from migration 0002 may do in the admin."""
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
 from buurtkracht.accounts.models import Membership, Role, User
+from buurtkracht.accounts.privacy import anonymiser_registry
 from tests.factories import PASSWORD, MembershipFactory, UserFactory, totp_enable, wijk
 
 
@@ -74,6 +75,27 @@ def test_beheer_creates_and_edits_a_user_in_wagtail(client, admin_client):
     created.refresh_from_db()
     assert created.display_name == "Sanne de Vries"
     assert created.check_password(PASSWORD)
+
+
+@pytest.fixture
+def anonymiser_calls():
+    calls = []
+    anonymiser_registry.register("test_admin", lambda user: calls.append(user.pk))
+    yield calls
+    anonymiser_registry.unregister("test_admin")
+
+
+@pytest.mark.django_db
+def test_deleting_a_user_in_wagtail_runs_the_anonymisers(client, admin_client, anonymiser_calls):
+    beheer = admin_client(groups=["beheer"])
+    leaving = UserFactory(email="vertrekt@voorbeeld.nl")
+    assert client.get(f"/admin/users/delete/{leaving.pk}/").status_code == 200
+    response = client.post(f"/admin/users/delete/{leaving.pk}/")
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=leaving.pk).exists()
+    assert anonymiser_calls == [leaving.pk]
+    entry = ModelLogEntry.objects.get(action="wagtail.delete", object_id=str(leaving.pk))
+    assert entry.user_id == beheer.pk
 
 
 @pytest.mark.django_db
