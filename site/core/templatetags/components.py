@@ -156,6 +156,15 @@ def form_body(form):
     return {"form": form}
 
 
+@register.inclusion_tag("components/form_fields.html")
+def form_fields(form):
+    """Every field of `form` without the error summary, for a form that shows it elsewhere.
+
+    form: a Django form.
+    """
+    return {"form": form}
+
+
 @register.inclusion_tag("components/breadcrumbs.html")
 def breadcrumbs(items):
     """A breadcrumb trail in a `<nav>`; the last item is the current page, not a link.

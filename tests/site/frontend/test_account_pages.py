@@ -154,3 +154,28 @@ def test_confirm_email(client, unverified_address):
     assert unverified_address.email in page.find("main").get_text()
     button = page.find("main").find("button", type="submit")
     assert "utrecht-button--primary-action" in button["class"]
+
+
+def test_totp_error_summary_opens_the_form(member_client):
+    response = member_client.post("/accounts/2fa/totp/activate/", {"code": "000000"})
+    page = assert_our_layout(response)
+    form = page.find("main").find("form", action="/accounts/2fa/totp/activate/")
+    first = form.find(True)
+    assert first.get("role") == "alert", "the summary comes before the QR code"
+    assert [a["href"] for a in first.find_all("a")] == ["#id_code"]
+    assert page.find(id="id_code-error").get_text(strip=True)
+
+
+def test_email_page_groups_the_addresses_and_sums_up_errors_once(member_client, user):
+    page = assert_our_layout(member_client.get("/accounts/email/"))
+    fieldset = page.find("main").find("fieldset")
+    assert fieldset.legend.get_text(strip=True)
+    assert fieldset.find("input", type="radio", value=user.email) is not None
+
+    response = member_client.post("/accounts/email/", {"action_add": "", "email": "geen-adres"})
+    page = assert_our_layout(response)
+    summaries = page.find_all(attrs={"role": "alert"})
+    assert len(summaries) == 1
+    add_form = summaries[0].find_parent("form")
+    assert add_form.find("button", attrs={"name": "action_add"}) is not None
+    assert page.find("input", attrs={"name": "email", "type": "email"})["value"] == "geen-adres"
