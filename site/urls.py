@@ -22,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("buurtkracht.accounts.urls")),
+    path("gebied/", include("buurtkracht.areas.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
