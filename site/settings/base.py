@@ -242,6 +242,7 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "buurtkracht.core.images.SafeWagtailImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS: list[dict] = []  # embeds would load other hosts: off
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com would leak e-mail hashes
 
 # --- Security headers that hold everywhere ----------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
