@@ -28,7 +28,7 @@ install: $(PY_STAMP)
 $(PY_STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade "pip>=24"
-	$(PIP) install --quiet -c constraints.txt -e ".[dev]"
+	$(PIP) install -qq -c constraints.txt -e ".[dev]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
