@@ -45,6 +45,11 @@ class LinkTargetMixin:
             return
         raise blocks.StructBlockValidationError(block_errors={"url": error})
 
+    def clean(self, value):
+        value = super().clean(value)
+        self.clean_link(value)
+        return value
+
 
 class LinkStructValue(blocks.StructValue):
     def href(self) -> str:
@@ -121,11 +126,6 @@ class CallToActionBlock(LinkTargetMixin, blocks.StructBlock):
         template = "blocks/call_to_action_block.html"
         value_class = LinkStructValue
 
-    def clean(self, value):
-        value = super().clean(value)
-        self.clean_link(value)
-        return value
-
 
 class FeaturedBlock(LinkTargetMixin, blocks.StructBlock):
     """A card on the home page pointing at a page or address."""
@@ -143,11 +143,6 @@ class FeaturedBlock(LinkTargetMixin, blocks.StructBlock):
         label = _("Uitgelicht")
         template = "blocks/featured_block.html"
         value_class = LinkStructValue
-
-    def clean(self, value):
-        value = super().clean(value)
-        self.clean_link(value)
-        return value
 
 
 class EntryPointBlock(blocks.StructBlock):
