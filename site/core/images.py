@@ -33,9 +33,9 @@ DEFAULT_MAX_PIXELS = 60_000_000
 
 MESSAGES = {
     "leeg": _("Het bestand is leeg. Kies een foto."),
-    "te_groot": _("De foto is te groot (%(size)s). Kies een foto van hoogstens %(max)s."),
+    "te_groot": _("De foto is te groot (%(size)s). Kies een foto van maximaal %(max)s."),
     "soort": _(
-        "Dit bestand is geen JPEG-, PNG- of WebP-afbeelding. Kies een foto in zo'n bestand."
+        "Dit bestand is geen foto in JPEG, PNG of WebP. Kies een foto in een van die soorten."
     ),
     "kapot": _("Deze afbeelding is beschadigd of niet compleet. Kies een andere foto."),
     "te_veel_pixels": _(
@@ -171,7 +171,7 @@ class SafeImageField(forms.FileField):
         )
         kwargs.setdefault(
             "help_text",
-            _("JPEG, PNG of WebP, hoogstens %(max)s.") % {"max": filesizeformat(_max_bytes())},
+            _("JPEG, PNG of WebP, maximaal %(max)s.") % {"max": filesizeformat(_max_bytes())},
         )
         super().__init__(**kwargs)
 

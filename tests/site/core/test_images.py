@@ -191,4 +191,4 @@ def test_safe_image_field_shows_the_dutch_error():
     form = PhotoForm(data={}, files={"photo": upload(b"geen foto", "foto.jpg")})
     assert not form.is_valid()
     assert form.errors.as_data()["photo"][0].code == "soort"
-    assert "JPEG-, PNG- of WebP" in form.errors["photo"][0]
+    assert "geen foto in JPEG, PNG of WebP" in form.errors["photo"][0]
