@@ -85,6 +85,9 @@ def test_a_post_without_csrf_token_is_refused_not_crashed():
     client = Client(enforce_csrf_checks=True)
     response = client.post("/accounts/login/", {"login": "a@b.nl", "password": "x"})
     assert response.status_code == 403
+    page = response.content.decode()
+    assert "Het formulier is verlopen" in page
+    assert 'id="main"' in page
 
 
 @pytest.mark.django_db
