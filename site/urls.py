@@ -9,7 +9,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+import initiatieven.api
+import ruimtes.api
+import vrijwilligers.api
+from buurtkracht.api import build_api
 from buurtkracht.core import views as core_views
+
+api = build_api([initiatieven.api.router, ruimtes.api.router, vrijwilligers.api.router])
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -17,12 +23,18 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("buurtkracht.accounts.urls")),
     path("gebied/", include("buurtkracht.areas.urls")),
+    path("initiatieven/", include("initiatieven.urls")),
+    path("buurtbudget/", include("initiatieven.buurtbudget.urls")),
+    path("ruimtes/", include("ruimtes.urls")),
+    path("vrijwilligers/", include("vrijwilligers.urls")),
+    path("talentenbeurs/", include("vrijwilligers.talentenbeurs.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

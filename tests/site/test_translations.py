@@ -1,7 +1,9 @@
-"""The English catalogue matches the code, is complete, and is what the site serves.
+"""The English catalogues match the code, are complete, and are what the site serves.
 
-`make test` compiles the catalogues before pytest runs; run `make messages` after
-editing a `.po` file when you call pytest yourself.
+Each app with its own `locale/` folder keeps its own catalogue (site/locale for the
+rest), so makemessages sends every string to the nearest one. `make test` compiles
+the catalogues before pytest runs; run `make messages` after editing a `.po` file
+when you call pytest yourself.
 """
 
 import ast
@@ -20,13 +22,32 @@ from django.utils import translation
 
 REPO = Path(__file__).resolve().parents[2]
 LOCALE = REPO / "site" / "locale"
-PO = LOCALE / "en" / "LC_MESSAGES" / "django.po"
+CATALOGUE = Path("en") / "LC_MESSAGES" / "django.po"
+PO = LOCALE / CATALOGUE
 MO = PO.with_suffix(".mo")
 # The same ignores as the documented command:
 #   manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=tests --no-obsolete
 IGNORE = [".venv", "node_modules", "tests"]
 # makemessages reads these for the `django` domain; other files need not be copied.
 SOURCE_SUFFIXES = {".py", ".html", ".txt"}
+SKIP_DIRS = {".venv", "node_modules", "tests", ".git"}
+
+
+def catalogues() -> list[Path]:
+    """Every English catalogue in the project: site/locale and the apps' own."""
+    found = []
+    for po in sorted(REPO.glob(f"**/locale/{CATALOGUE}")):
+        parts = po.relative_to(REPO).parts
+        if not SKIP_DIRS.intersection(parts):
+            found.append(po)
+    return found
+
+
+CATALOGUES = catalogues()
+PO_PARAMS = [
+    pytest.param(po, id=str(po.relative_to(REPO).parent.parent.parent)) for po in CATALOGUES
+]
+
 UPDATE_HINT = (
     "Run `.venv/bin/python manage.py makemessages -l en --ignore=.venv "
     "--ignore=node_modules --ignore=tests --no-obsolete`, translate, then `make messages`."
@@ -98,10 +119,18 @@ def translations(entry: dict) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.fixture(scope="module")
-def committed() -> list[dict]:
-    assert PO.is_file(), f"{PO.relative_to(REPO)} is missing. {UPDATE_HINT}"
-    return parse_po(PO)
+@pytest.fixture(params=PO_PARAMS)
+def po(request) -> Path:
+    return request.param
+
+
+@pytest.fixture
+def committed(po) -> list[dict]:
+    return parse_po(po)
+
+
+def test_the_site_catalogue_exists():
+    assert PO in CATALOGUES, f"{PO.relative_to(REPO)} is missing. {UPDATE_HINT}"
 
 
 def copy_sources(target: Path) -> None:
@@ -121,13 +150,15 @@ def copy_sources(target: Path) -> None:
     shutil.copytree(REPO, target, ignore=skip, symlinks=True)
 
 
-def test_catalogue_matches_the_code(committed):
+@pytest.fixture(scope="module")
+def fresh_catalogues() -> dict[Path, list[dict]]:
+    """What makemessages makes of the code now: entries per catalogue (path in REPO)."""
     # A throw-away copy of the sources: makemessages writes its catalogue, and temporary
     # files next to each template, into the tree it reads.
     with tempfile.TemporaryDirectory(prefix="buurtkracht-messages-") as tmp:
         sources = Path(tmp) / "src"
         copy_sources(sources)
-        # As in the real run: strings from site/ go to its locale folder, the rest to
+        # As in the real run: strings go to the nearest locale folder, the rest to
         # LOCALE_PATHS[0], here the copy's own site/locale.
         locale = sources / LOCALE.relative_to(REPO)
         with pytest.MonkeyPatch.context() as patch, override_settings(LOCALE_PATHS=[str(locale)]):
@@ -139,17 +170,26 @@ def test_catalogue_matches_the_code(committed):
                 no_obsolete=True,
                 verbosity=0,
             )
-        fresh_po = locale / PO.relative_to(LOCALE)
-        assert fresh_po.is_file(), "makemessages wrote no catalogue"
-        fresh_entries = parse_po(fresh_po)
+        return {
+            REPO / po.relative_to(sources): parse_po(po)
+            for po in sources.glob(f"**/locale/{CATALOGUE}")
+        }
 
-    fresh = {key(entry) for entry in fresh_entries if entry["msgid"]}
+
+def test_every_catalogue_is_committed(fresh_catalogues):
+    missing = sorted(str(po.relative_to(REPO)) for po in set(fresh_catalogues) - set(CATALOGUES))
+    assert not missing, f"makemessages writes catalogues that are not in the tree: {missing}"
+
+
+def test_catalogue_matches_the_code(po, committed, fresh_catalogues):
+    fresh = {key(entry) for entry in fresh_catalogues.get(po, []) if entry["msgid"]}
     known = {key(entry) for entry in committed if entry["msgid"]}
+    name = po.relative_to(REPO)
     problems = []
     if new := fresh - known:
-        problems.append(f"In the code but not in {PO.name}:\n{describe(new)}")
+        problems.append(f"In the code but not in {name}:\n{describe(new)}")
     if gone := known - fresh:
-        problems.append(f"In {PO.name} but no longer in the code:\n{describe(gone)}")
+        problems.append(f"In {name} but no longer in the code:\n{describe(gone)}")
     assert not problems, "The English catalogue is out of date.\n" + "\n".join(
         [*problems, UPDATE_HINT]
     )
@@ -201,11 +241,11 @@ def test_translations_keep_placeholders_and_tags(committed):
     assert not wrong, "Translations must keep placeholders and tags:\n" + "\n".join(wrong)
 
 
-def test_msgfmt_accepts_the_catalogue():
+def test_msgfmt_accepts_the_catalogue(po):
     msgfmt = shutil.which("msgfmt")
     assert msgfmt, "msgfmt (GNU gettext) is not installed; `make test` installs it"
     result = subprocess.run(
-        [msgfmt, "--check", "--statistics", "-o", "/dev/null", str(PO)],
+        [msgfmt, "--check", "--statistics", "-o", "/dev/null", str(po)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -214,14 +254,18 @@ def test_msgfmt_accepts_the_catalogue():
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
 
 
-def test_the_site_serves_english():
-    assert MO.is_file(), (
-        f"{MO.relative_to(REPO)} is missing: compile the catalogues with `make messages` "
+def test_every_catalogue_is_compiled(po):
+    mo = po.with_suffix(".mo")
+    assert mo.is_file(), (
+        f"{mo.relative_to(REPO)} is missing: compile the catalogues with `make messages` "
         "(`make test` does this before pytest)."
     )
-    assert MO.stat().st_mtime >= PO.stat().st_mtime, (
-        f"{MO.relative_to(REPO)} is older than {PO.name}: run `make messages`."
+    assert mo.stat().st_mtime >= po.stat().st_mtime, (
+        f"{mo.relative_to(REPO)} is older than {po.name}: run `make messages`."
     )
+
+
+def test_the_site_serves_english():
     with translation.override("en"):
         assert translation.gettext("Naar de inhoud") == "Skip to content"
         html = Template(

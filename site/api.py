@@ -1,0 +1,112 @@
+"""The public JSON API at /api/v1/: one NinjaAPI and one OpenAPI document for every app.
+
+Apps keep their endpoints in ``<app>/api.py`` as a ``ninja.Router`` with full paths
+(``/initiatieven``, ``/ruimtes/{id}``); the root URL map attaches them with
+``build_api(routers)``. This module never imports an app.
+
+Errors always answer JSON with a Dutch ``detail``, a stable ``code`` and, for bad
+input, ``errors`` per field::
+
+    {"detail": "De invoer klopt niet.", "code": "invalid",
+     "errors": [{"field": "start", "message": "Kies een begintijd in de toekomst."}]}
+
+Services raise ``django.core.exceptions.ValidationError`` (a message dict per field)
+or ``ApiError``; both become 400 (or the status given) here, never a 500.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Router
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from buurtkracht import __version__
+
+
+class ApiError(Exception):
+    """An answer other than 2xx with a Dutch message: ``raise ApiError(409, msg, code=...)``."""
+
+    def __init__(self, status: int, message: str, *, code: str = "invalid", field: str = ""):
+        super().__init__(message)
+        self.status, self.message, self.code, self.field = status, message, code, field
+
+
+def error_body(message: str, *, code: str, errors: Iterable[dict] = ()) -> dict:
+    return {"detail": message, "code": code, "errors": list(errors)}
+
+
+def _field_name(location: Iterable) -> str:
+    # ninja reports ("body", "payload", "start") or ("query", "van"): keep the field.
+    parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
+    if len(parts) > 1 and parts[0] in ("payload", "data", "filters"):
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+def build_api(routers: Iterable[Router]) -> NinjaAPI:
+    api = NinjaAPI(
+        title="Buurtkracht API",
+        version=f"1 ({__version__})",
+        description=_(
+            "Openbare gegevens van Buurtkracht: initiatieven, ruimtes en vacatures. "
+            "Zonder persoonsgegevens."
+        ),
+        urls_namespace="api",
+        openapi_url="/openapi.json",
+        docs_url=None,
+    )
+    for router in routers:
+        api.add_router("", router)
+
+    def respond(request: HttpRequest, status: int, body: dict) -> HttpResponse:
+        return api.create_response(request, body, status=status)
+
+    @api.exception_handler(ApiError)
+    def api_error(request, exc: ApiError):
+        errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
+        return respond(request, exc.status, error_body(exc.message, code=exc.code, errors=errors))
+
+    @api.exception_handler(NinjaValidationError)
+    def invalid_input(request, exc: NinjaValidationError):
+        errors = [
+            {"field": _field_name(error.get("loc", ())), "message": error.get("msg", "")}
+            for error in exc.errors
+        ]
+        return respond(
+            request, 400, error_body(_("De invoer klopt niet."), code="invalid", errors=errors)
+        )
+
+    @api.exception_handler(DjangoValidationError)
+    def invalid_by_rule(request, exc: DjangoValidationError):
+        if hasattr(exc, "error_dict"):
+            errors = [
+                {"field": "" if field == "__all__" else field, "message": message}
+                for field, messages in exc.message_dict.items()
+                for message in messages
+            ]
+        else:
+            errors = [{"field": "", "message": message} for message in exc.messages]
+        detail = errors[0]["message"] if len(errors) == 1 else _("De invoer klopt niet.")
+        return respond(request, 400, error_body(detail, code="invalid", errors=errors))
+
+    @api.exception_handler(AuthenticationError)
+    def not_signed_in(request, exc):
+        return respond(request, 401, error_body(_("Log eerst in."), code="not_authenticated"))
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request, exc):
+        return respond(request, 403, error_body(_("Dit mag je niet doen."), code="forbidden"))
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return respond(request, 404, error_body(_("Niet gevonden."), code="not_found"))
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc: HttpError):
+        return respond(request, exc.status_code, error_body(str(exc), code="error"))
+
+    return api

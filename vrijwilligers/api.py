@@ -1,0 +1,5 @@
+"""The vrijwilligers endpoints of /api/v1/ (attached in buurtkracht.urls)."""
+
+from ninja import Router
+
+router = Router(tags=["vrijwilligers"])
