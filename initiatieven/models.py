@@ -1,11 +1,11 @@
-"""Initiatives and wijkondernemingen, what they need, and the fixed lists they use.
+"""Initiatieven and wijkondernemingen, what they need (behoeften), and the fixed lists they use.
 
-Other apps plug into an initiative without this app knowing them (STYLE 2):
+Other apps plug into an initiatief without this app knowing them (STYLE 2):
 
-- a vacature points at a ``Need`` of kind ``mensen``, a room booking at one of kind
+- a vacature points at a ``Behoefte`` of kind ``mensen``, a room booking at one of kind
   ``ruimte``, a donation goal at one of kind ``geld`` (each with its own foreign key
-  to ``Need``);
-- they tell the initiative page what they add with ``initiatieven.needs.register``.
+  to ``Behoefte``);
+- they tell the initiatief page what they add with ``initiatieven.needs.register``.
 """
 
 from django.conf import settings
@@ -43,7 +43,7 @@ class PriorityCode(models.TextChoices):
     SOCIAAL_ISOLEMENT = "sociaal-isolement", _("Sociaal isolement")
 
 
-class Theme(models.Model):
+class Thema(models.Model):
     """One row per ``ThemeCode`` (made by the migration), so filters use a join."""
 
     code = models.CharField(_("code"), max_length=40, unique=True, choices=ThemeCode.choices)
@@ -61,7 +61,7 @@ class Theme(models.Model):
         return ThemeCode(self.code).label
 
 
-class Priority(models.Model):
+class Prioriteit(models.Model):
     """One row per ``PriorityCode`` (made by the migration)."""
 
     code = models.CharField(_("code"), max_length=40, unique=True, choices=PriorityCode.choices)
@@ -79,7 +79,7 @@ class Priority(models.Model):
         return PriorityCode(self.code).label
 
 
-class Initiative(models.Model):
+class Initiatief(models.Model):
     class Kind(models.TextChoices):
         INITIATIEF = "initiatief", _("Initiatief")
         WIJKONDERNEMING = "wijkonderneming", _("Wijkonderneming")
@@ -108,22 +108,22 @@ class Initiative(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
     )
-    themes = models.ManyToManyField(Theme, related_name="initiatives", verbose_name=_("thema's"))
+    themes = models.ManyToManyField(Thema, related_name="initiatieven", verbose_name=_("thema's"))
     priorities = models.ManyToManyField(
-        Priority,
+        Prioriteit,
         blank=True,
-        related_name="initiatives",
+        related_name="initiatieven",
         verbose_name=_("prioriteiten van het stadsdeel"),
     )
     wijk = models.ForeignKey(
-        "areas.Wijk", on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("wijk")
+        "areas.Wijk", on_delete=models.PROTECT, related_name="initiatieven", verbose_name=_("wijk")
     )
     buurt = models.ForeignKey(
         "areas.Buurt",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="initiatives",
+        related_name="initiatieven",
         verbose_name=_("buurt"),
     )
     address = models.CharField(_("adres"), max_length=200, blank=True)
@@ -145,8 +145,8 @@ class Initiative(models.Model):
     )
     owners = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
-        through="Ownership",
-        related_name="owned_initiatives",
+        through="Eigenaar",
+        related_name="eigen_initiatieven",
         verbose_name=_("eigenaren"),
     )
 
@@ -198,13 +198,13 @@ class Initiative(models.Model):
         verbose_name_plural = _("initiatieven")
         indexes = [
             models.Index(
-                fields=["status", "is_hidden", "-published_at"], name="initiative_listing"
+                fields=["status", "is_hidden", "-published_at"], name="initiatief_listing"
             ),
             models.Index(
-                fields=["status", "is_hidden", "-last_activity_at"], name="initiative_active"
+                fields=["status", "is_hidden", "-last_activity_at"], name="initiatief_active"
             ),
-            models.Index(fields=["wijk", "status"], name="initiative_wijk"),
-            models.Index(fields=["kind", "status"], name="initiative_kind"),
+            models.Index(fields=["wijk", "status"], name="initiatief_wijk"),
+            models.Index(fields=["kind", "status"], name="initiatief_kind"),
         ]
 
     def __str__(self) -> str:
@@ -222,12 +222,16 @@ class Initiative(models.Model):
         return self.kind == self.Kind.WIJKONDERNEMING
 
 
-class Ownership(models.Model):
-    """A user who may edit an initiative; the first owner made it."""
+class Eigenaar(models.Model):
+    """A user who may edit an initiatief; the first owner made it."""
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="ownerships")
+    initiatief = models.ForeignKey(
+        Initiatief, on_delete=models.CASCADE, related_name="eigenaarschappen"
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="initiative_ownerships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="initiatief_eigenaarschappen",
     )
     is_creator = models.BooleanField(_("maker"), default=False)
     added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
@@ -236,22 +240,22 @@ class Ownership(models.Model):
         verbose_name = _("eigenaar")
         verbose_name_plural = _("eigenaren")
         constraints = [
-            models.UniqueConstraint(fields=["initiative", "user"], name="ownership_unique")
+            models.UniqueConstraint(fields=["initiatief", "user"], name="eigenaar_unique")
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.initiative}"
+        return f"{self.user} – {self.initiatief}"
 
 
-def initiative_image_path(instance: "InitiativeImage", filename: str) -> str:
-    return f"initiatieven/{instance.initiative_id}/{filename}"
+def foto_path(instance: "Foto", filename: str) -> str:
+    return f"initiatieven/{instance.initiatief_id}/{filename}"
 
 
-class InitiativeImage(models.Model):
-    MAX_PER_INITIATIVE = 5
+class Foto(models.Model):
+    MAX_PER_INITIATIEF = 5
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(_("foto"), upload_to=initiative_image_path)
+    initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="fotos")
+    image = models.ImageField(_("foto"), upload_to=foto_path)
     alt_text = models.CharField(
         _("wat staat er op de foto?"),
         max_length=200,
@@ -270,8 +274,8 @@ class InitiativeImage(models.Model):
         return self.alt_text
 
 
-class Need(models.Model):
-    """Something an initiative needs: people, space, money or things.
+class Behoefte(models.Model):
+    """Something an initiatief needs: people, space, money or things.
 
     Until another app links to it, a need is a described item with a status. Vacatures,
     room bookings and donation goals point here with their own foreign key, so this
@@ -288,7 +292,7 @@ class Need(models.Model):
         OPEN = "open", _("Open")
         VERVULD = "vervuld", _("Vervuld")
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="needs")
+    initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="behoeften")
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("wat is er nodig?"), max_length=120)
     description = models.TextField(_("toelichting"), blank=True)
@@ -314,11 +318,11 @@ class Need(models.Model):
         ordering = ["sort_order", "pk"]
         verbose_name = _("behoefte")
         verbose_name_plural = _("behoeften")
-        indexes = [models.Index(fields=["kind", "status"], name="need_kind_status")]
+        indexes = [models.Index(fields=["kind", "status"], name="behoefte_kind_status")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(amount_wanted__isnull=True) | models.Q(amount_wanted__gt=0),
-                name="need_amount_positive",
+                name="behoefte_amount_positive",
             )
         ]
 

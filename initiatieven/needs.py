@@ -1,21 +1,22 @@
-"""What other apps add to an initiative's needs, without this app importing them.
+"""What other apps add to an initiatief's behoeften (needs), without this app importing them.
 
 A provider is registered per need kind from the other app's ``AppConfig.ready()``::
 
     from initiatieven import needs
+    from initiatieven.models import Behoefte
 
     def vacatures_for(need_list):            # one query for all needs on the page
         by_need = defaultdict(list)
-        for vacature in Vacature.objects.open().filter(need__in=need_list):
-            by_need[vacature.need_id].append(
+        for vacature in Vacature.objects.open().filter(behoefte__in=need_list):
+            by_need[vacature.behoefte_id].append(
                 needs.NeedLink(label=vacature.title, url=vacature.get_absolute_url(),
                                detail=_("%(n)s plekken vrij") % {"n": vacature.places_left})
             )
         return by_need
 
-    needs.register(Need.Kind.MENSEN, "vacatures", vacatures_for)
+    needs.register(Behoefte.Kind.MENSEN, "vacatures", vacatures_for)
 
-The initiative page calls ``links_for(needs)`` once and shows each need's links
+The initiatief page calls ``links_for(needs)`` once and shows each need's links
 ("Reageer op de vacature", "Boek een ruimte", "Doneer") under it.
 """
 

@@ -18,8 +18,8 @@ PRIORITIES = ["armoede", "meedoen", "zelfredzaamheid", "sociaal-isolement"]
 
 
 def add_rows(apps, schema_editor):
-    Theme = apps.get_model("initiatieven", "Theme")
-    Priority = apps.get_model("initiatieven", "Priority")
+    Theme = apps.get_model("initiatieven", "Thema")
+    Priority = apps.get_model("initiatieven", "Prioriteit")
     for code in THEMES:
         Theme.objects.get_or_create(code=code)
     for code in PRIORITIES:
@@ -27,6 +27,6 @@ def add_rows(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("initiatieven", "0001_initiatives")]
+    dependencies = [("initiatieven", "0001_initial")]
 
     operations = [migrations.RunPython(add_rows, migrations.RunPython.noop)]
