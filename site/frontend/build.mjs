@@ -1,12 +1,12 @@
 // Builds site/static/dist/buurtkracht.css: the NL Design System component CSS, our design
-// tokens and our own styles in one file, served by the site itself (no CDN).
+// tokens, our own styles and the apps' styles (site/frontend/apps/*.css) in one file, served by the site itself (no CDN).
 //
 // The Utrecht bundle holds ~100 components (~400 KB). Old phones on slow connections
 // should not download that, so we keep only the components listed in COMPONENTS and
 // strip comments and whitespace. Using a new `utrecht-*` class? Add its block name here
 // (the part before `__` or `--`), then run `npm run build`. Left out on purpose:
 // `rich-text` (83 KB alone; .bk-rich-text in site.css styles Wagtail rich text).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -113,6 +113,11 @@ const css = [
   minify(filter(read("node_modules/@utrecht/component-library-css/dist/index.css"))),
   minify(read("site/frontend/tokens.css")),
   minify(read("site/frontend/site.css")),
+  // Each app's own styles (initiatieven.css, ruimtes.css, ...), in name order.
+  ...readdirSync(join(here, "apps"))
+    .filter((name) => name.endsWith(".css"))
+    .sort()
+    .map((name) => minify(read(`site/frontend/apps/${name}`))),
 ].join("\n");
 
 mkdirSync(out, { recursive: true });
