@@ -13,6 +13,7 @@ CSS := site/static/dist/buurtkracht.css
 .PHONY: run test install assets messages lint migrations-check serve clean
 
 run: install assets messages
+	bash .ci/ensure-system-packages --runtime
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	bash .ci/serve-dev
