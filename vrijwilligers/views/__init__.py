@@ -1,0 +1,1 @@
+"""Pages of the vrijwilligers app, by subject."""
