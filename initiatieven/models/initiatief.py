@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from buurtkracht.areas.models import LATITUDE, LONGITUDE
+from initiatieven.models.base import CleanTextMixin
 
 kvk_validator = RegexValidator(r"^[0-9]{8}$", _("Een KvK-nummer heeft precies 8 cijfers."))
 
@@ -79,7 +80,10 @@ class Prioriteit(models.Model):
         return PriorityCode(self.code).label
 
 
-class Initiatief(models.Model):
+class Initiatief(CleanTextMixin, models.Model):
+    PLAIN_TEXT_FIELDS = ("title", "summary", "earning_model", "address", "rejection_reason")
+    RICH_TEXT_FIELDS = ("description",)
+
     class Kind(models.TextChoices):
         INITIATIEF = "initiatief", _("Initiatief")
         WIJKONDERNEMING = "wijkonderneming", _("Wijkonderneming")
@@ -251,7 +255,8 @@ def foto_path(instance: "Foto", filename: str) -> str:
     return f"initiatieven/{instance.initiatief_id}/{filename}"
 
 
-class Foto(models.Model):
+class Foto(CleanTextMixin, models.Model):
+    PLAIN_TEXT_FIELDS = ("alt_text",)
     MAX_PER_INITIATIEF = 5
 
     initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="fotos")
@@ -274,13 +279,15 @@ class Foto(models.Model):
         return self.alt_text
 
 
-class Behoefte(models.Model):
+class Behoefte(CleanTextMixin, models.Model):
     """Something an initiatief needs: people, space, money or things.
 
     Until another app links to it, a need is a described item with a status. Vacatures,
     room bookings and donation goals point here with their own foreign key, so this
     model does not change when they arrive.
     """
+
+    PLAIN_TEXT_FIELDS = ("title", "description")
 
     class Kind(models.TextChoices):
         MENSEN = "mensen", _("Mensen")

@@ -1,0 +1,139 @@
+"""Reads of the initiatieven app; each page gets a constant number of queries."""
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+
+from buurtkracht.accounts import rules
+from initiatieven.models import Behoefte, Cijfer, Foto, Initiatief, Update
+
+SORTS = {
+    "nieuw": [F("published_at").desc(nulls_last=True), "-pk"],
+    "actief": [F("last_activity_at").desc(nulls_last=True), "-pk"],
+}
+
+
+def public_initiatieven() -> QuerySet[Initiatief]:
+    return Initiatief.objects.filter(status__in=Initiatief.PUBLIC_STATUSES, is_hidden=False)
+
+
+def initiatief_list(
+    *,
+    wijk: str = "",
+    theme: str = "",
+    kind: str = "",
+    need: str = "",
+    sort: str = "nieuw",
+) -> QuerySet[Initiatief]:
+    """Published initiatieven for the listing and the API, filtered and sorted.
+
+    wijk: a wijk slug; theme: a ThemeCode; kind: Initiatief.Kind; need: a Behoefte.Kind
+    with at least one open need. Unknown sort values fall back to "nieuw".
+    """
+    qs = public_initiatieven()
+    if wijk:
+        qs = qs.filter(wijk__slug=wijk)
+    if theme:
+        qs = qs.filter(
+            pk__in=Initiatief.themes.through.objects.filter(thema__code=theme).values(
+                "initiatief_id"
+            )
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if need:
+        qs = qs.filter(
+            pk__in=Behoefte.objects.filter(kind=need, status=Behoefte.Status.OPEN).values(
+                "initiatief_id"
+            )
+        )
+    return (
+        qs.select_related("wijk", "buurt")
+        .prefetch_related(
+            "themes",
+            Prefetch("fotos", queryset=Foto.objects.order_by("sort_order", "pk")),
+            Prefetch(
+                "behoeften",
+                queryset=Behoefte.objects.filter(status=Behoefte.Status.OPEN),
+                to_attr="open_behoeften",
+            ),
+            Prefetch(
+                "eigenaarschappen__user",
+            ),
+        )
+        .order_by(*SORTS.get(sort, SORTS["nieuw"]))
+    )
+
+
+def _detail_queryset() -> QuerySet[Initiatief]:
+    return Initiatief.objects.select_related("wijk", "buurt").prefetch_related(
+        "themes",
+        "priorities",
+        Prefetch("fotos", queryset=Foto.objects.order_by("sort_order", "pk")),
+        "behoeften",
+        "eigenaarschappen__user",
+    )
+
+
+def initiatief_for_view(*, slug: str, user) -> Initiatief:
+    """The initiatief at ``slug`` when ``user`` may see it: public, or owner or moderator."""
+    initiatief = _detail_queryset().filter(slug=slug).first()
+    if initiatief is None:
+        raise Http404
+    if initiatief.is_public:
+        return initiatief
+    if rules.can(user, rules.INITIATIVE_EDIT, initiatief) or rules.can(
+        user, rules.MODERATE, initiatief
+    ):
+        return initiatief
+    raise Http404
+
+
+def public_initiatief(*, slug: str) -> Initiatief:
+    initiatief = _detail_queryset().filter(slug=slug).first()
+    if initiatief is None or not initiatief.is_public:
+        raise Http404
+    return initiatief
+
+
+def timeline(initiatief: Initiatief) -> QuerySet[Update]:
+    return (
+        initiatief.updates.filter(is_hidden=False)
+        .select_related("author")
+        .prefetch_related("cijfers")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def impact(initiatief: Initiatief) -> list[dict]:
+    """The figures of all visible updates summed per kind (and per own label)."""
+    rows = (
+        Cijfer.objects.filter(update__initiatief=initiatief, update__is_hidden=False)
+        .values("kind", "label")
+        .annotate(total=Sum("value"))
+        .order_by("kind", "label")
+    )
+    labels = dict(Cijfer.Kind.choices)
+    return [
+        {
+            "kind": row["kind"],
+            "label": row["label"]
+            if row["kind"] == Cijfer.Kind.ANDERS
+            else str(labels[row["kind"]]),
+            "total": row["total"],
+        }
+        for row in rows
+    ]
+
+
+def mine(user) -> QuerySet[Initiatief]:
+    """Every initiatief ``user`` owns, in any status."""
+    return (
+        Initiatief.objects.filter(eigenaarschappen__user=user)
+        .select_related("wijk")
+        .annotate(open_needs=Count("behoeften", filter=Q(behoeften__status=Behoefte.Status.OPEN)))
+        .order_by("-updated_at")
+    )
+
+
+def wijk_initiatieven(*, wijk, limit: int = 4) -> list[Initiatief]:
+    return list(initiatief_list(wijk=wijk.slug, sort="actief")[:limit])

@@ -1,0 +1,1 @@
+"""Pages of the initiatieven app: public pages and the owners' pages."""
