@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class RuimtesConfig(AppConfig):
     name = "ruimtes"
     verbose_name = _("Ruimtes")
+
+    def ready(self):
+        from buurtkracht.accounts.privacy import anonymiser_registry, export_registry
+        from initiatieven import needs
+        from ruimtes import queries
+
+        needs.register("ruimte", "boekingen", queries.need_links)
+        export_registry.register("ruimtes", queries.user_data_export)
+        anonymiser_registry.register("ruimtes", queries.user_data_delete)
