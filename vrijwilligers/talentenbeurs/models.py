@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from vrijwilligers.skills import Skill
+
 
 class Soort(models.TextChoices):
     """What a resident wishes for, and what a table offers."""
@@ -33,6 +35,12 @@ class Uitkomst(models.TextChoices):
     VERVOLGGESPREK = "vervolggesprek", _("Vervolggesprek")
     GEEN = "geen", _("Geen match")
     AFWEZIG = "afwezig", _("Niet gehouden")
+
+
+def labels(codes, choices) -> str:
+    """Stored codes as a readable, comma-separated list of their labels."""
+    names = dict(choices)
+    return ", ".join(str(names.get(code, code)) for code in codes or [])
 
 
 MATCH_OUTCOMES = frozenset(
@@ -156,6 +164,14 @@ class Deelnemer(models.Model):
         return f"{self.name} @ {self.beurs}"
 
     @property
+    def talent_labels(self) -> str:
+        return labels(self.talents, Skill.choices)
+
+    @property
+    def wish_labels(self) -> str:
+        return labels(self.wishes, Soort.choices)
+
+    @property
     def name(self) -> str:
         return self.user.public_name if self.user_id else str(_("Oud-deelnemer"))
 
@@ -196,6 +212,14 @@ class Tafel(models.Model):
 
     def __str__(self):
         return self.organisation
+
+    @property
+    def offer_labels(self) -> str:
+        return labels(self.offer_kinds, Soort.choices)
+
+    @property
+    def talent_labels(self) -> str:
+        return labels(self.sought_talents, Skill.choices)
 
 
 class Gesprek(models.Model):
