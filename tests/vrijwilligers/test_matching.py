@@ -131,9 +131,7 @@ def test_numpy_matrix_gives_exactly_the_per_pair_scores():
 
     vacatures = [random_features(i, True) for i in range(1, 301)]
     vacatures = [
-        Features(**{**{f: getattr(v, f) for f in v.__slots__}, "point": None})
-        if v.remote
-        else v
+        Features(**{**{f: getattr(v, f) for f in v.__slots__}, "point": None}) if v.remote else v
         for v in vacatures
     ]
     matrix = VacatureMatrix(vacatures)
