@@ -136,3 +136,23 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} {self.wijk or self.buurt}"
+
+
+class ApiToken(models.Model):
+    """A personal token for the API (``Authorization: Bearer <token>``).
+
+    Only the SHA-256 hash is stored; the token itself is shown once, when made.
+    One per user: making a new one replaces the old.
+    """
+
+    user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="api_token")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")
+
+    def __str__(self):
+        return gettext("API-sleutel van %(name)s") % {"name": self.user.public_name}
