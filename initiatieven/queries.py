@@ -56,9 +56,6 @@ def initiatief_list(
                 queryset=Behoefte.objects.filter(status=Behoefte.Status.OPEN),
                 to_attr="open_behoeften",
             ),
-            Prefetch(
-                "eigenaarschappen__user",
-            ),
         )
         .order_by(*SORTS.get(sort, SORTS["nieuw"]))
     )
