@@ -3,12 +3,14 @@ import functools
 import pytest
 
 from buurtkracht.accounts import roles
-from tests.factories import UserFactory
+from tests.factories import UserFactory, totp_enable
 
 
 @pytest.fixture
 def moderator(db):
-    return UserFactory(groups=[roles.MODERATOR])
+    user = UserFactory(groups=[roles.MODERATOR])
+    totp_enable(user)  # staff must use two-step login before the admin opens
+    return user
 
 
 @pytest.fixture
