@@ -111,15 +111,18 @@ def profiel_get(user) -> Profiel | None:
 def voor_jou(profiel: Profiel, *, limit: int = 20) -> list[dict]:
     """Open vacatures ranked for this volunteer, with score and explanation."""
     vacatures = {v.pk: v for v in vacature_list()}
+    if not vacatures:
+        return []
     vol = profiel_features(profiel)
-    ranked = matching.rank(vol, [vacature_features(v) for v in vacatures.values()], limit=limit)
+    features = {v.pk: vacature_features(v) for v in vacatures.values()}
+    ranked = matching.VacatureMatrix(list(features.values())).top(vol, limit)
     return [
         {
-            "vacature": vacatures[vac.id],
+            "vacature": vacatures[pk],
             "score": value,
-            "explanation": matching.explain(vac, vol),
+            "explanation": matching.explain(features[pk], vol),
         }
-        for value, vac in ranked
+        for value, pk in ranked
     ]
 
 
