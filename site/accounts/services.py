@@ -22,6 +22,9 @@ MESSAGES = {
     "wrong_password": _("Dit wachtwoord klopt niet. Typ je wachtwoord opnieuw."),
     "profile_saved": _("Je gegevens zijn opgeslagen."),
     "account_deleted": _("Je account is verwijderd. Bedankt dat je meedeed in de buurt."),
+    "api_token_deleted": _(
+        "Je API-sleutel is verwijderd. Programma's die hem gebruikten, kunnen niet meer bij je account."
+    ),
 }
 
 
@@ -74,3 +77,26 @@ def user_delete(*, user: User, deleted_by: User | None = None) -> None:
         log(instance=user, action="wagtail.delete", user=deleted_by, deleted=True)
     user.delete()
     logger.info("Deleted user %s", user_id)
+
+
+@transaction.atomic
+def api_token_create(*, user: User) -> str:
+    """Make a new personal API token (replacing the old one) and return it.
+
+    Only its SHA-256 hash is stored, so the caller must show the token now: it cannot
+    be shown again.
+    """
+    from buurtkracht.accounts.models import ApiToken
+    from buurtkracht.api_auth import token_new
+
+    token, hashed = token_new()
+    ApiToken.objects.filter(user=user).delete()
+    ApiToken.objects.create(user=user, token_hash=hashed)
+    return token
+
+
+@transaction.atomic
+def api_token_delete(*, user: User) -> None:
+    from buurtkracht.accounts.models import ApiToken
+
+    ApiToken.objects.filter(user=user).delete()

@@ -11,8 +11,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from buurtkracht.accounts.forms import DeleteAccountForm, ProfileForm
+from buurtkracht.accounts.models import ApiToken
 from buurtkracht.accounts.queries import membership_list, user_data_export
-from buurtkracht.accounts.services import MESSAGES, user_delete, user_profile_update
+from buurtkracht.accounts.services import (
+    MESSAGES,
+    api_token_create,
+    api_token_delete,
+    user_delete,
+    user_profile_update,
+)
 
 
 @login_required
@@ -33,11 +40,33 @@ def profile(request):
         form = ProfileForm(
             initial={"display_name": user.display_name, "home_wijk": user.home_wijk_id}
         )
-    return render(
-        request,
-        "accounts/profile.html",
-        {"form": form, "memberships": membership_list(user=user)},
-    )
+    return _profile_page(request, form)
+
+
+def _profile_page(request, form, new_api_token: str = ""):
+    user = request.user
+    context = {
+        "form": form,
+        "memberships": membership_list(user=user),
+        "api_token": ApiToken.objects.filter(user=user).first(),
+        "new_api_token": new_api_token,
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["POST"])
+def api_token(request):
+    """Make (or replace) the personal API token and show it once; or delete it."""
+    if request.POST.get("action") == "verwijderen":
+        api_token_delete(user=request.user)
+        messages.success(request, MESSAGES["api_token_deleted"])
+        return redirect("accounts:profile")
+    token = api_token_create(user=request.user)
+    user = request.user
+    form = ProfileForm(initial={"display_name": user.display_name, "home_wijk": user.home_wijk_id})
+    return _profile_page(request, form, new_api_token=token)
 
 
 @never_cache

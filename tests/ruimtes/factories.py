@@ -39,7 +39,9 @@ class LocatieFactory(factory.django.DjangoModelFactory):
             return
         rows = extracted if extracted is not None else [(d, "08:00", "22:00") for d in range(7)]
         for weekday, opens, closes in rows:
-            Openingstijd.objects.create(locatie=self, weekday=weekday, opens_at=opens, closes_at=closes)
+            Openingstijd.objects.create(
+                locatie=self, weekday=weekday, opens_at=opens, closes_at=closes
+            )
 
     @factory.post_generation
     def managers(self, create, extracted, **kwargs):
@@ -77,7 +79,9 @@ class BoekingFactory(factory.django.DjangoModelFactory):
     booker = factory.SubFactory(UserFactory)
     starts_at = factory.LazyFunction(lambda: at(next_monday(), 10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
-    blocked_until = factory.LazyAttribute(lambda o: o.ends_at + timedelta(minutes=o.ruimte.buffer_minutes))
+    blocked_until = factory.LazyAttribute(
+        lambda o: o.ends_at + timedelta(minutes=o.ruimte.buffer_minutes)
+    )
     title = "Taalcafé"
     expected_people = 8
     booker_type = BookerType.BEWONERSINITIATIEF

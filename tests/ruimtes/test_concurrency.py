@@ -47,7 +47,9 @@ def test_fifty_simultaneous_bookings_give_one_confirmation():
         with lock:
             results.append(outcome)
 
-    threads = [threading.Thread(target=attempt, args=(user, i % 10)) for i, user in enumerate(users)]
+    threads = [
+        threading.Thread(target=attempt, args=(user, i % 10)) for i, user in enumerate(users)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -12,7 +12,13 @@ from ruimtes.models import Boeking, BookerType
 from ruimtes.timeutil import local_datetime
 from tests.factories import UserFactory
 from tests.initiatieven.factories import BehoefteFactory, InitiatiefFactory
-from tests.ruimtes.factories import BoekingFactory, LocatieFactory, RuimteFactory, SluitingFactory, at
+from tests.ruimtes.factories import (
+    BoekingFactory,
+    LocatieFactory,
+    RuimteFactory,
+    SluitingFactory,
+    at,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +36,12 @@ def book(ruimte, *, start=None, end=None, booker=None, **kwargs):
     }
     defaults.update(kwargs)
     return services.boeking_create(
-        ruimte=ruimte, booker=booker or UserFactory(), starts_at=start, ends_at=end, now=NOW, **defaults
+        ruimte=ruimte,
+        booker=booker or UserFactory(),
+        starts_at=start,
+        ends_at=end,
+        now=NOW,
+        **defaults,
     )
 
 
@@ -151,7 +162,10 @@ def test_commercial_use_needs_approval_pays_and_books_at_most_14_days_ahead():
         book(ruimte, start=at(date(2026, 12, 16), 10), booker_type=BookerType.COMMERCIEEL)
     assert code_of(error.value) == ("starts_at", "commercieel_te_vroeg")
     # Social use may book further ahead.
-    assert book(ruimte, start=at(date(2026, 12, 16), 10), booker_type=BookerType.MAATSCHAPPELIJK).price == 0
+    assert (
+        book(ruimte, start=at(date(2026, 12, 16), 10), booker_type=BookerType.MAATSCHAPPELIJK).price
+        == 0
+    )
 
 
 def test_dst_gap_and_repeat_are_refused():
@@ -197,7 +211,9 @@ def test_booking_over_the_spring_switch_lasts_real_hours():
 
 def test_behoefte_must_be_a_space_need_of_own_initiative():
     owner = UserFactory()
-    need = BehoefteFactory(initiatief=InitiatiefFactory(owners=[owner]), kind="ruimte", title="Zaal")
+    need = BehoefteFactory(
+        initiatief=InitiatiefFactory(owners=[owner]), kind="ruimte", title="Zaal"
+    )
     ruimte = RuimteFactory()
     with pytest.raises(ValidationError) as error:
         book(ruimte, behoefte=need)  # someone else
