@@ -65,14 +65,18 @@ def _check_lines(lines: Sequence[Line], amount: Decimal) -> None:
 def budget_set(*, buurt, year: int, amount: Decimal, small_percent: int) -> Budget:
     """Create or change the budget of a buurt for a year; never below what is granted."""
     budget = Budget.objects.select_for_update().filter(buurt=buurt, year=year).first()
-    if budget is None:
+    is_new = budget is None
+    if is_new:
         budget = Budget(buurt=buurt, year=year)
     budget.amount = amount
     budget.small_percent = small_percent
     if budget.small_remaining < 0 or budget.regie_remaining < 0:
         raise _error("budget_te_laag", "amount")
     budget.full_clean()
-    budget.save()
+    if is_new:
+        budget.save()
+    else:
+        budget.save(update_fields=["amount", "small_percent"])
     return budget
 
 

@@ -1,0 +1,71 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from initiatieven.buurtbudget import services
+from initiatieven.buurtbudget.models import Budget
+from tests.factories import UserFactory, totp_enable
+
+from .factories import AgendaPuntFactory, BudgetFactory, RondeFactory, aanvraag
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = UserFactory(is_superuser=True, is_staff=True)
+    totp_enable(user)
+    client.force_login(user)
+    return client
+
+
+def test_admin_lists_with_filters(admin_client):
+    budget = BudgetFactory()
+    AgendaPuntFactory()
+    RondeFactory(title="Voorjaarsronde")
+    result = aanvraag()
+    for name in ("budget", "agendapunt", "ronde", "aanvraag", "voorstel"):
+        response = admin_client.get(reverse(f"{name}:index"))
+        assert response.status_code == 200, name
+    filtered = admin_client.get(reverse("aanvraag:index"), {"status": "ingediend"})
+    assert result.initiatief.title in filtered.content.decode()
+    assert admin_client.get(reverse("budget:index"), {"year": budget.year}).status_code == 200
+    assert admin_client.get(reverse("aanvraag:inspect", args=[result.pk])).status_code == 200
+
+
+def test_admin_cannot_add_applications(admin_client):
+    response = admin_client.get(reverse("aanvraag:add"))
+    assert response.status_code in (302, 403)
+
+
+def test_admin_refuses_budget_below_granted(admin_client):
+    budget = BudgetFactory(amount=Decimal("10000.00"), small_percent=10)
+    services.budget_reserve(
+        buurt_id=budget.buurt_id, year=budget.year, part=services.SMALL, amount=Decimal("900")
+    )
+    response = admin_client.post(
+        reverse("budget:edit", args=[budget.pk]),
+        {"buurt": budget.buurt_id, "year": budget.year, "amount": "5000.00", "small_percent": "10"},
+    )
+    assert response.status_code == 200  # the form again, with an error
+    budget.refresh_from_db()
+    assert budget.amount == Decimal("10000.00")
+    response = admin_client.post(
+        reverse("budget:edit", args=[budget.pk]),
+        {
+            "buurt": budget.buurt_id,
+            "year": budget.year,
+            "amount": "50000.00",
+            "small_percent": "10",
+        },
+    )
+    assert response.status_code == 302
+    assert Budget.objects.get().amount == Decimal("50000.00")
+
+
+def test_export_menu_only_for_beheer(client):
+    user = UserFactory(groups=["beheer"])
+    totp_enable(user)
+    client.force_login(user)
+    assert reverse("buurtbudget:export") in client.get("/admin/").content.decode()
