@@ -1,0 +1,131 @@
+"""Managers: the queue of their own locations, decisions, editing, occupancy."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ruimtes.models import Boeking, Locatie
+from tests.factories import UserFactory
+from tests.ruimtes.factories import BoekingFactory, LocatieFactory, RuimteFactory, at, next_monday
+
+pytestmark = pytest.mark.django_db
+
+WED = next_monday() + timedelta(days=2)
+
+
+@pytest.fixture
+def setup():
+    manager, other = UserFactory(display_name="Ingrid"), UserFactory()
+    mine = RuimteFactory(locatie=LocatieFactory(name="De Tagerijn", managers=[manager]))
+    theirs = RuimteFactory(locatie=LocatieFactory(name="De Horizon", managers=[other]))
+    request_mine = BoekingFactory(
+        ruimte=mine, status=Boeking.Status.AANGEVRAAGD, title="Mijn aanvraag"
+    )
+    request_theirs = BoekingFactory(
+        ruimte=theirs, status=Boeking.Status.AANGEVRAAGD, title="Andere aanvraag"
+    )
+    return manager, mine, request_mine, request_theirs
+
+
+def test_queue_shows_only_own_locations(client, setup):
+    manager, _mine, _request_mine, _request_theirs = setup
+    client.force_login(manager)
+    text = client.get("/ruimtes/beheer/").content.decode()
+    assert "Mijn aanvraag" in text and "Andere aanvraag" not in text
+
+
+def test_non_manager_gets_403(client, setup):
+    client.force_login(UserFactory())
+    assert client.get("/ruimtes/beheer/").status_code == 403
+
+
+def test_other_locations_are_403(client, setup):
+    manager, _mine, _request_mine, request_theirs = setup
+    client.force_login(manager)
+    other_locatie = request_theirs.ruimte.locatie
+    assert client.get(f"/ruimtes/beheer/aanvragen/{request_theirs.pk}/").status_code == 403
+    assert (
+        client.post(
+            f"/ruimtes/beheer/aanvragen/{request_theirs.pk}/", {"action": "goedkeuren"}
+        ).status_code
+        == 403
+    )
+    assert client.get(f"/ruimtes/beheer/locaties/{other_locatie.pk}/").status_code == 403
+    assert client.get(f"/ruimtes/beheer/locaties/{other_locatie.pk}/bezetting/").status_code == 403
+    assert client.get(f"/ruimtes/beheer/ruimtes/{request_theirs.ruimte.pk}/").status_code == 403
+    assert Boeking.objects.get(pk=request_theirs.pk).status == Boeking.Status.AANGEVRAAGD
+
+
+def test_approve_and_decline_with_reason(client, setup):
+    manager, mine, request_mine, _request_theirs = setup
+    client.force_login(manager)
+    response = client.post(
+        f"/ruimtes/beheer/aanvragen/{request_mine.pk}/", {"action": "goedkeuren"}
+    )
+    assert response.status_code == 302
+    assert Boeking.objects.get(pk=request_mine.pk).status == Boeking.Status.BEVESTIGD
+    second = BoekingFactory(ruimte=mine, status=Boeking.Status.AANGEVRAAGD, starts_at=at(WED, 15))
+    missing_reason = client.post(
+        f"/ruimtes/beheer/aanvragen/{second.pk}/", {"action": "afwijzen", "reason": ""}
+    )
+    assert "Schrijf kort waarom" in missing_reason.content.decode()
+    client.post(
+        f"/ruimtes/beheer/aanvragen/{second.pk}/", {"action": "afwijzen", "reason": "Al vol"}
+    )
+    second.refresh_from_db()
+    assert (second.status, second.decision_reason) == (Boeking.Status.AFGEWEZEN, "Al vol")
+
+
+def test_manager_edits_location_hours_and_closures(client, setup):
+    manager, mine, _request_mine, _request_theirs = setup
+    locatie = mine.locatie
+    client.force_login(manager)
+    page = BeautifulSoup(
+        client.get(f"/ruimtes/beheer/locaties/{locatie.pk}/").content, "html.parser"
+    )
+    data = {
+        i["name"]: i.get("value", "")
+        for i in page.select("form input")
+        if i.get("type") != "checkbox"
+    }
+    for select in page.select("form select"):
+        chosen = select.select_one("option[selected]")
+        data[select["name"]] = chosen["value"] if chosen else ""
+    data.update(
+        {
+            "description": "Een warm huis",
+            "reserve_percent": "20",
+            "sluiting-0-starts_on": "2027-01-01",
+            "sluiting-0-ends_on": "2027-01-01",
+            "sluiting-0-reason": "Nieuwjaarsdag",
+            "uren-7-weekday": "",
+        }
+    )
+    response = client.post(f"/ruimtes/beheer/locaties/{locatie.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    locatie = Locatie.objects.get(pk=locatie.pk)
+    assert (locatie.description, locatie.reserve_percent) == ("Een warm huis", 20)
+    assert [s.reason for s in locatie.sluitingen.all()] == ["Nieuwjaarsdag"]
+
+
+def test_occupancy_page_table_chart_and_csv(client, setup):
+    manager, mine, _request_mine, _request_theirs = setup
+    client.force_login(manager)
+    BoekingFactory(ruimte=mine, starts_at=at(WED, 10), ends_at=at(WED, 14))
+    response = client.get(
+        f"/ruimtes/beheer/locaties/{mine.locatie.pk}/bezetting/", {"week": WED.isoformat()}
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one("svg[role=img] title") is not None
+    assert "style=" not in response.content.decode()
+    row = page.select("table tbody tr")[0]
+    # 7 days x 14 hours = 98 open hours; 4 booked by a resident initiative.
+    assert [c.get_text(strip=True) for c in row.select("td")][:3] == ["98,0", "4,0", "0,0"]
+    export = client.get(
+        f"/ruimtes/beheer/locaties/{mine.locatie.pk}/bezetting.csv", {"week": WED.isoformat()}
+    )
+    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    assert rows[1][3:6] == ["98.00", "4.00", "4.00"]
