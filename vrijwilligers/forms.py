@@ -66,6 +66,14 @@ class VacatureForm(ServiceErrorsMixin, forms.Form):
     initiatief = forms.ModelChoiceField(
         label=_("Van welk initiatief?"), queryset=None, required=False
     )
+    behoefte = forms.ModelChoiceField(
+        label=_("Bij welke behoefte aan mensen hoort dit?"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Niet verplicht. Dan staat de vacature ook bij die behoefte op de initiatiefpagina."
+        ),
+    )
     organisation_name = forms.CharField(
         label=_("Of: naam van je organisatie"), max_length=120, required=False
     )
@@ -114,13 +122,21 @@ class VacatureForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, initiatieven=None, **kwargs):
         super().__init__(*args, **kwargs)
+        from initiatieven.models import Behoefte
+
         self.fields["initiatief"].queryset = initiatieven
+        self.fields["behoefte"].queryset = Behoefte.objects.filter(
+            initiatief__in=initiatieven, kind=Behoefte.Kind.MENSEN
+        ).select_related("initiatief")
+        self.fields["behoefte"].label_from_instance = lambda b: f"{b.initiatief.title}: {b.title}"
         if not initiatieven.exists():
             del self.fields["initiatief"]
+            del self.fields["behoefte"]
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
         data.setdefault("initiatief", None)
+        data.setdefault("behoefte", None)
         return data
 
 

@@ -120,8 +120,7 @@ def vacature_create(
         raise _error("end_date", "end_before_today")
     vacature = Vacature(owner=owner, initiatief=initiatief, behoefte=behoefte)
     if initiatief is not None and not fields.get("wijk") and not fields.get("buurt"):
-        fields.setdefault("wijk", initiatief.wijk)
-        fields.setdefault("buurt", initiatief.buurt)
+        fields["wijk"], fields["buurt"] = initiatief.wijk, initiatief.buurt
     _vacature_apply(
         vacature,
         skills=skills,
@@ -130,7 +129,7 @@ def vacature_create(
         availability=availability,
         fields=fields,
     )
-    if themes is None and initiatief is not None:
+    if not themes and initiatief is not None:
         vacature.themes.set(initiatief.themes.all())
     else:
         vacature.themes.set(_themes(themes))

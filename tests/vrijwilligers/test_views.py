@@ -173,3 +173,29 @@ def test_accepted_reactie_figures_show_vol(client):
     accepted(ReactieFactory(vacature=vacature))
     page = client.get(reverse("vrijwilligers:detail", args=[vacature.pk])).content.decode()
     assert "Reageer op deze vacature" not in page
+
+
+def test_initiatief_owner_links_vacature_to_a_people_need(client):
+    from tests.initiatieven.factories import BehoefteFactory
+
+    initiatief = InitiatiefFactory(themes=["groen"])
+    need = BehoefteFactory(initiatief=initiatief)
+    client.force_login(initiatief.owners.first())
+    form_page = client.get(reverse("vrijwilligers:create")).content.decode()
+    assert need.title in form_page
+    response = client.post(
+        reverse("vrijwilligers:create"),
+        {"behoefte": need.pk, "title": "Tuinhulp", "description": "Wieden", "time_kind": "terugkerend",
+         "availability": ["za-ochtend"], "places": 2},
+    )  # fmt: skip
+    assert response.status_code == 302, response.context["form"].errors
+    vacature = Vacature.objects.get()
+    assert (vacature.initiatief, vacature.behoefte) == (initiatief, need)
+    assert [t.code for t in vacature.themes.all()] == ["groen"]
+
+
+def test_admin_lists_vacatures_for_superuser(client):
+    VacatureFactory(title="In de admin")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get("/admin/vrijwilligers_vacatures/")
+    assert response.status_code in (200, 302)

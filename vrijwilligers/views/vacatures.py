@@ -124,18 +124,23 @@ def vacature_edit(request, pk: int | None = None):
         initiatieven=_initiatieven_of(request.user),
         initial=_form_initial(vacature) if vacature else {"time_kind": "terugkerend"},
     )
-    if vacature is not None and "initiatief" in form.fields:
-        del form.fields["initiatief"]
+    if vacature is not None:
+        form.fields.pop("initiatief", None)
+        form.fields.pop("behoefte", None)
     if request.method == "POST" and form.is_valid():
         data = form.service_kwargs()
         try:
             if vacature is None:
                 initiatief = data.pop("initiatief", None)
+                behoefte = data.pop("behoefte", None)
+                if behoefte is not None and initiatief is None:
+                    initiatief = behoefte.initiatief
                 vacature = services.vacature_create(
-                    owner=request.user, initiatief=initiatief, **data
+                    owner=request.user, initiatief=initiatief, behoefte=behoefte, **data
                 )
             else:
                 data.pop("initiatief", None)
+                data.pop("behoefte", None)
                 vacature = services.vacature_update(vacature=vacature, **data)
         except ValidationError as error:
             form.add_service_errors(error)
