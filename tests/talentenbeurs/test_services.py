@@ -221,3 +221,24 @@ def test_report_on_a_known_small_event():
         "vervolggesprek": 1,
         "geen": 4,
     }
+
+
+def test_schedule_mails_residents_and_tables_after_commit(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    organiser = UserFactory(groups=["beheer"])
+    beurs = TalentenbeursFactory(title="Talentenbeurs Zuid")
+    resident = DeelnemerFactory(beurs=beurs, user=UserFactory(email="ahmed@voorbeeld.nl"))
+    left_out = DeelnemerFactory(beurs=beurs, talents=[], wishes=["opleiding"])
+    tafel = TafelFactory(beurs=beurs, organisation="Bakkerij Zuid")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.beurs_schedule(beurs=beurs, by=organiser)
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert set(by_address) == {"ahmed@voorbeeld.nl", left_out.user.email, tafel.contact.email}
+    mine = by_address["ahmed@voorbeeld.nl"]
+    assert mine.subject == "Je rooster voor Talentenbeurs Zuid staat klaar"
+    assert "1 gesprek." in mine.body
+    assert f"/talentenbeurs/{beurs.slug}/mijn-rooster/" in mine.body
+    assert "geen gesprek inroosteren" in by_address[left_out.user.email].body
+    assert "Bakkerij Zuid" in by_address[tafel.contact.email].body
+    assert resident.gesprekken.count() == 1

@@ -121,7 +121,7 @@ def _edition(slug, title, date, residents, contacts, organiser, rng) -> Talenten
             for contact, (name, offers, talents) in zip(contacts, ORGANISATIONS, strict=True)
         ]
     )
-    services.beurs_schedule(beurs=beurs, by=organiser)
+    services.beurs_schedule(beurs=beurs, by=organiser, notify=False)
     return beurs
 
 

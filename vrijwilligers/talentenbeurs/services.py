@@ -11,6 +11,7 @@ from buurtkracht.accounts import rules
 from vrijwilligers.skills import SKILL_CODES
 
 from . import scheduling
+from .mail import schedule_ready_notify
 from .models import Deelnemer, Gesprek, Soort, Tafel, Talentenbeurs, Uitkomst
 
 ORGANISE = "talentenbeurs.organise"
@@ -181,10 +182,11 @@ def beurs_instance(beurs: Talentenbeurs) -> scheduling.Instance:
 
 
 @transaction.atomic
-def beurs_schedule(*, beurs: Talentenbeurs, by) -> scheduling.Result:
+def beurs_schedule(*, beurs: Talentenbeurs, by, notify: bool = True) -> scheduling.Result:
     """(Re)make the schedule: replaces all conversations and closes registration.
 
     Only organisers (PermissionDenied otherwise); refused once an outcome is recorded.
+    With ``notify``, residents and table contacts get a mail after the commit.
     """
     if not is_organiser(by, beurs):
         raise PermissionDenied(MESSAGES["geen_organisator"])
@@ -214,6 +216,8 @@ def beurs_schedule(*, beurs: Talentenbeurs, by) -> scheduling.Result:
             "schedule_seconds",
         ]
     )
+    if notify:
+        schedule_ready_notify(beurs=beurs)
     return result
 
 
