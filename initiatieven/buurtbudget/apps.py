@@ -32,5 +32,20 @@ class BuurtbudgetConfig(AppConfig):
         def _export(user, obj):
             return roles.BEHEER in roles.group_names(user)
 
+        from buurtkracht.home.sections import WijkSection, register_wijk_section
+        from initiatieven import needs
+        from initiatieven.models import Behoefte
+
+        from . import integration
+
+        register_wijk_section(
+            WijkSection(
+                key="buurtbudget",
+                order=40,
+                template="buurtbudget/wijk_section.html",
+                get_context=integration.wijk_section_context,
+            )
+        )
+        needs.register(Behoefte.Kind.GELD, "buurtbudget", integration.geld_links)
         export_registry.register("buurtbudget", privacy.export_user)
         anonymiser_registry.register("buurtbudget", privacy.anonymise_user)

@@ -181,3 +181,14 @@ def user_aanvragen(user) -> QuerySet[Aanvraag]:
 
 def chair_of(wijk) -> Membership | None:
     return Membership.objects.filter(role=Role.INSPIRATIETEAM, wijk=wijk, is_chair=True).first()
+
+
+def user_initiatieven(user) -> QuerySet:
+    """The initiatieven a user owns that could apply (they lie in a buurt)."""
+    from initiatieven.models import Initiatief
+
+    return (
+        Initiatief.objects.filter(eigenaarschappen__user=user, buurt__isnull=False)
+        .exclude(status=Initiatief.Status.GEARCHIVEERD)
+        .order_by("title")
+    )

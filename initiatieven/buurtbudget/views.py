@@ -315,7 +315,10 @@ def mijn_aanvragen(request):
     return render(
         request,
         "buurtbudget/mijn_aanvragen.html",
-        {"aanvragen": queries.user_aanvragen(request.user)},
+        {
+            "aanvragen": queries.user_aanvragen(request.user),
+            "initiatieven": queries.user_initiatieven(request.user),
+        },
     )
 
 
