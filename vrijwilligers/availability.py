@@ -5,6 +5,7 @@ that slot; day 0 is Monday, part 0 the morning. Forms and the API use readable c
 such as ``"di-avond"``.
 """
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 DAYS = (
@@ -55,7 +56,8 @@ def slot_label(index: int) -> str:
     """One slot as people say it: "dinsdagavond"."""
     day_label = DAYS[index // len(PARTS)][1]
     part_label = PARTS[index % len(PARTS)][1]
-    return f"{day_label}{part_label}"
+    # Dutch writes one word ("dinsdagavond"); English two ("Tuesday evening").
+    return gettext("%(day)s%(part)s") % {"day": day_label, "part": part_label}
 
 
 def weekday_mask(weekday: int) -> int:
