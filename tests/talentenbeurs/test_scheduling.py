@@ -5,6 +5,7 @@ import pytest
 from vrijwilligers.talentenbeurs.scheduling import (
     Conversation,
     Instance,
+    assign_slots_ilp,
     colour_edges,
     greedy_schedule,
     match_score,
@@ -139,3 +140,31 @@ def test_match_score_formula():
         )
         == 0
     )
+
+
+def test_list_colouring_keeps_to_the_allowed_slots():
+    instance = random_instance(seed=5, residents=80, tables=20, slots=8, partial_share=0.6)
+    _bound, pairs = upper_bound_matching(instance)
+    allowed = [instance.slots_of_resident(r) & instance.slots_of_table(t) for r, t, _ in pairs]
+    colours = colour_edges(pairs, 8, allowed)
+    assert len(colours) > 0.9 * len(pairs)
+    assert all(slot in allowed[j] for j, slot in colours.items())
+    conversations = [
+        Conversation(pairs[j][0], pairs[j][1], s, pairs[j][2]) for j, s in colours.items()
+    ]
+    assert violations(instance, conversations) == []
+
+
+def test_slot_ilp_keeps_the_best_pairs_when_not_all_fit():
+    instance = Instance(
+        residents=["a", "b"],
+        tables=["x"],
+        slot_count=3,
+        scores={("a", "x"): 50, ("b", "x"): 60},
+        resident_slots={"a": frozenset({0}), "b": frozenset({0})},
+    )
+    pairs = [("a", "x", 50), ("b", "x", 60)]
+    assert assign_slots_ilp(instance, pairs) == {1: 0}
+    result = schedule(instance)
+    assert [(c.resident, c.slot) for c in result.conversations] == [("b", 0)]
+    assert result.upper_bound == 60  # the exact ILP tightens the b-matching bound of 110

@@ -23,8 +23,12 @@ The method, in three steps:
 2. **Slots for the chosen pairs.** With full availability this is bipartite edge
    colouring: every degree is <= S, so by König's theorem S colours (slots) suffice. We
    colour with alternating-path (Kempe chain) swaps, which never fails: gap 0. With
-   partial availability, an exact ILP (``scipy.optimize.milp``, HiGHS) picks the
-   best-scoring subset of the chosen pairs that can get a slot.
+   partial availability the same method runs as list colouring (a swap only where every
+   pair on the path may take its new slot, most constrained pairs first); when it
+   leaves pairs out, an exact ILP (``scipy.optimize.milp``, HiGHS) picks the
+   best-scoring subset of the chosen pairs that can get a slot. On instances small
+   enough (``EXACT_VARIABLE_LIMIT``) that still leave a gap, the whole time-indexed
+   problem is solved as one ILP, whose proven bound also tightens the upper bound.
 3. **Repair.** Residents left with free capacity get the best remaining pair that still
    has a common free slot (greedy, by score).
 
@@ -185,45 +189,89 @@ def upper_bound_matching(instance: Instance) -> tuple[int, list[tuple[Id, Id, in
     return sum(p[2] for p in chosen), chosen
 
 
-# --- Step 2a: edge colouring with full availability --------------------------------------
+# --- Step 2a: edge colouring (König; with availability as far as it goes) ---------------
 
 
-def colour_edges(pairs: list[tuple[Id, Id, int]], slot_count: int) -> dict[int, int]:
+def colour_edges(
+    pairs: list[tuple[Id, Id, int]],
+    slot_count: int,
+    allowed: list[frozenset[int]] | None = None,
+) -> dict[int, int]:
     """Slot per pair (index into ``pairs``) so no resident or table has a slot twice.
 
-    Requires every degree <= ``slot_count`` (König: then it always succeeds). Alternating
-    path method: for edge (r, t) take a slot ``a`` free at r and ``b`` free at t; if they
-    differ, swap a/b along the a-b path starting at t, which frees ``a`` at t.
+    Without ``allowed`` (everyone present all slots) and every degree <= ``slot_count``
+    this always colours every pair (König). Alternating-path method: for pair (r, t)
+    take a slot ``a`` free at r and ``b`` free at t; if they differ, swap a/b along the
+    a/b path starting at t, which frees ``a`` at t (the path never reaches r, which
+    has no a-edge).
+
+    With ``allowed`` (the slots both sides of a pair are present), pairs with the fewest
+    options go first and a swap is only made when every pair on the path may take its
+    new slot; a pair that cannot be coloured is left out of the result.
     """
+    everything = frozenset(range(slot_count))
+    options = allowed or [everything] * len(pairs)
     at: dict[tuple[str, Id, int], int] = {}  # (side, node, slot) -> pair index
     colour: dict[int, int] = {}
 
-    def free(side, node):
-        return next(s for s in range(slot_count) if (side, node, s) not in at)
+    def free(side, node, j):
+        return [s for s in sorted(options[j]) if (side, node, s) not in at]
 
-    for j, (r, t, _score) in enumerate(pairs):
-        a, b = free("r", r), free("t", t)
-        if a != b and ("t", t, a) in at:
-            # Walk the path from t alternating colours a, b; then swap them on it.
-            path, side, node, want = [], "t", t, a
-            while (side, node, want) in at:
-                e = at[(side, node, want)]
-                path.append(e)
-                er, et, _ = pairs[e]
-                side, node = ("r", er) if side == "t" else ("t", et)
-                want = b if want == a else a
-            for e in path:
-                er, et, _ = pairs[e]
-                del at[("r", er, colour[e])]
-                del at[("t", et, colour[e])]
-            for e in path:
-                er, et, _ = pairs[e]
-                colour[e] = b if colour[e] == a else a
-                at[("r", er, colour[e])] = e
-                at[("t", et, colour[e])] = e
-        colour[j] = a
-        at[("r", r, a)] = j
-        at[("t", t, a)] = j
+    def path_from(side, node, first, second):
+        path, want = [], first
+        while (side, node, want) in at:
+            e = at[(side, node, want)]
+            path.append(e)
+            er, et, _ = pairs[e]
+            side, node = ("r", er) if side == "t" else ("t", et)
+            want = second if want == first else first
+        return path
+
+    def swap(path, x, y):
+        for e in path:
+            er, et, _ = pairs[e]
+            del at[("r", er, colour[e])]
+            del at[("t", et, colour[e])]
+        for e in path:
+            er, et, _ = pairs[e]
+            colour[e] = y if colour[e] == x else x
+            at[("r", er, colour[e])] = e
+            at[("t", et, colour[e])] = e
+
+    def place(j, slot):
+        r, t, _ = pairs[j]
+        colour[j] = slot
+        at[("r", r, slot)] = j
+        at[("t", t, slot)] = j
+
+    order = (
+        range(len(pairs))
+        if allowed is None
+        else sorted(range(len(pairs)), key=lambda j: len(options[j]))
+    )
+    for j in order:
+        r, t, _score = pairs[j]
+        free_r, free_t = free("r", r, j), free("t", t, j)
+        common = sorted(set(free_r) & set(free_t))
+        if common:
+            place(j, common[0])
+            continue
+        done = False
+        for a in free_r:
+            for b in free_t:
+                # Free a at t by swapping a/b on the path from t, or b at r likewise.
+                for start, keep, x, y in (("t", t, a, b), ("r", r, b, a)):
+                    path = path_from(start, keep, x, y)
+                    flipped = (y if colour[e] == x else x for e in path)
+                    if all(c in options[e] for e, c in zip(path, flipped, strict=True)):
+                        swap(path, x, y)
+                        place(j, x)
+                        done = True
+                        break
+                if done:
+                    break
+            if done:
+                break
     return colour
 
 
@@ -347,8 +395,14 @@ def schedule(instance: Instance, *, time_limit: float = 20.0) -> Result:
         slots = colour_edges(pairs, instance.slot_count)
         method = "b-matching + edge colouring"
     else:
-        slots = assign_slots_ilp(instance, pairs, time_limit=time_limit)
-        method = "b-matching + slot ILP + repair"
+        allowed = [instance.slots_of_resident(r) & instance.slots_of_table(t) for r, t, _ in pairs]
+        slots = colour_edges(pairs, instance.slot_count, allowed)
+        method = "b-matching + list colouring"
+        if len(slots) < len(pairs):
+            by_ilp = assign_slots_ilp(instance, pairs, time_limit=time_limit)
+            if sum(pairs[j][2] for j in by_ilp) > sum(pairs[j][2] for j in slots):
+                slots = by_ilp
+                method = "b-matching + slot ILP + repair"
     board = _Board(instance)
     for j, s in sorted(slots.items()):
         r, t, score = pairs[j]
