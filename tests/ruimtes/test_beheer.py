@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ruimtes.models import Boeking, Locatie
-from tests.factories import UserFactory
+from tests.factories import UserFactory, totp_enable
 from tests.ruimtes.factories import BoekingFactory, LocatieFactory, RuimteFactory, at, next_monday
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +129,13 @@ def test_occupancy_page_table_chart_and_csv(client, setup):
     )
     rows = list(csv.reader(io.StringIO(export.content.decode())))
     assert rows[1][3:6] == ["98.00", "4.00", "4.00"]
+
+
+def test_beheer_can_list_and_add_locations_in_the_admin(client):
+    staff = UserFactory(groups=["beheer"])
+    totp_enable(staff)  # the admin asks staff for two-step login
+    client.force_login(staff)
+    assert client.get("/admin/ruimtes_locaties/").status_code == 200
+    assert client.get("/admin/ruimtes_ruimtes/new/").status_code == 200
+    client.force_login(UserFactory(groups=["moderator"]))
+    assert client.get("/admin/ruimtes_locaties/").status_code in (302, 403)

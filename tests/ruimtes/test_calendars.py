@@ -21,7 +21,7 @@ WED = next_monday() + timedelta(days=2)
 
 def events(response) -> list:
     assert response["Content-Type"].startswith("text/calendar")
-    return [c for c in Calendar.from_ical(response.content).walk("VEVENT")]
+    return list(Calendar.from_ical(response.content).walk("VEVENT"))
 
 
 def test_room_feed_shows_confirmed_bookings_private_titles_as_bezet(client):
