@@ -12,11 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from vrijwilligers.talentenbeurs.schedule_tools import random_instance, violations  # noqa: E402
 from vrijwilligers.talentenbeurs.scheduling import (  # noqa: E402
     greedy_schedule,
-    random_instance,
     schedule,
-    violations,
 )
 
 

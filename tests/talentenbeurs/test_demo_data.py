@@ -7,7 +7,8 @@ from buurtkracht.core.management.commands.seed_demo import DemoContext, demo_use
 from vrijwilligers.talentenbeurs import queries
 from vrijwilligers.talentenbeurs.demo_data import talentenbeurs
 from vrijwilligers.talentenbeurs.models import Deelnemer, Gesprek, Talentenbeurs
-from vrijwilligers.talentenbeurs.scheduling import Conversation, violations
+from vrijwilligers.talentenbeurs.schedule_tools import violations
+from vrijwilligers.talentenbeurs.scheduling import Conversation
 from vrijwilligers.talentenbeurs.services import beurs_instance
 
 pytestmark = pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 import pytest
 
+from vrijwilligers.talentenbeurs.schedule_tools import random_instance, violations
 from vrijwilligers.talentenbeurs.scheduling import (
     Conversation,
     Instance,
@@ -9,10 +10,8 @@ from vrijwilligers.talentenbeurs.scheduling import (
     colour_edges,
     greedy_schedule,
     match_score,
-    random_instance,
     schedule,
     upper_bound_matching,
-    violations,
 )
 
 SIZES = [
