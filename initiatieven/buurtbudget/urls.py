@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import regie_views, views
+from . import beheer_views, regie_views, views
 
 app_name = "buurtbudget"
 
@@ -9,8 +9,8 @@ urlpatterns = [
     path("wijk/<slug:slug>/", views.wijk_detail, name="wijk"),
     path("wijk/<slug:slug>/panel/", views.panel, name="panel"),
     path("buurt/<slug:slug>/", views.buurt_detail, name="buurt"),
-    path("buurt/<slug:slug>/agenda/", views.agenda_manage, name="agenda"),
-    path("agenda/<int:pk>/wissel/", views.agenda_toggle, name="agenda_toggle"),
+    path("buurt/<slug:slug>/agenda/", beheer_views.agenda_manage, name="agenda"),
+    path("agenda/<int:pk>/wissel/", beheer_views.agenda_toggle, name="agenda_toggle"),
     path(
         "buurt/<slug:slug>/voorstellen/nieuw/", regie_views.voorstel_create, name="voorstel_create"
     ),
@@ -27,5 +27,5 @@ urlpatterns = [
         views.verantwoording_create,
         name="verantwoording",
     ),
-    path("export/", views.export, name="export"),
+    path("export/", beheer_views.export, name="export"),
 ]
