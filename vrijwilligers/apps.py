@@ -9,6 +9,7 @@ class VrijwilligersConfig(AppConfig):
     def ready(self) -> None:
         from buurtkracht.accounts import rules
         from buurtkracht.accounts.privacy import anonymiser_registry, export_registry
+        from buurtkracht.home.sections import WijkSection, register_wijk_section
         from initiatieven import needs
         from vrijwilligers import privacy, queries
 
@@ -26,3 +27,11 @@ class VrijwilligersConfig(AppConfig):
             export_registry.register("vrijwilligers", privacy.export)
             anonymiser_registry.register("vrijwilligers", privacy.anonymise)
         needs.register("mensen", "vacatures", queries.vacature_links_for_needs)
+        register_wijk_section(
+            WijkSection(
+                key="vacatures",
+                order=30,
+                template="vrijwilligers/wijk_section.html",
+                get_context=queries.wijk_section_context,
+            )
+        )

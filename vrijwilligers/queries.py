@@ -213,3 +213,12 @@ def confirmed_hours_total() -> Decimal:
     return Uren.objects.filter(status=Uren.Status.BEVESTIGD).aggregate(
         total=Sum("confirmed_hours")
     )["total"] or Decimal(0)
+
+
+def wijk_section_context(*, wijk, request) -> dict:
+    """The wijk page's section: the four newest open vacatures in the wijk."""
+    vacatures = vacature_list().filter(wijk=wijk)
+    latest = list(vacatures[:4])
+    for vacature in latest:
+        vacature.places_label = places_label(vacature)
+    return {"vacatures": latest, "count": vacatures.count()}

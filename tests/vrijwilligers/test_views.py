@@ -199,3 +199,31 @@ def test_admin_lists_vacatures_for_superuser(client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     response = client.get("/admin/vrijwilligers_vacatures/")
     assert response.status_code in (200, 302)
+
+
+def test_listing_uses_a_constant_number_of_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    initiatief = InitiatiefFactory()
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("vrijwilligers:list")).status_code == 200
+        return len(queries)
+
+    VacatureFactory(initiatief=initiatief, organisation_name="")
+    count()  # the first page view of a test creates the site settings
+    few = count()
+    for n in range(6):
+        VacatureFactory(initiatief=initiatief if n % 2 else None)
+    assert count() == few
+
+
+def test_wijk_section_lists_open_vacatures_of_that_wijk():
+    from vrijwilligers.queries import wijk_section_context
+
+    here = VacatureFactory(title="Hier")
+    VacatureFactory(title="Daar", wijk=wijk("Westerpark"))
+    context = wijk_section_context(wijk=wijk("De Baarsjes"), request=None)
+    assert context["vacatures"] == [here] and context["count"] == 1
