@@ -19,5 +19,6 @@ MESSAGES = {
     "invitation_used": _("Deze uitnodiging is al gebruikt of bestaat niet meer."),
     "not_public": _("Dit initiatief is niet openbaar."),
     "already_handled": _("Deze melding is al behandeld."),
+    "photo_required": _("Voeg minstens één foto toe voordat je het initiatief indient."),
     "themes_required": _("Kies minstens één thema."),
 }

@@ -182,6 +182,9 @@ def initiatief_submit(*, initiatief: Initiatief, user) -> Initiatief:
     initiatief = Initiatief.objects.select_for_update().get(pk=initiatief.pk)
     if initiatief.status != Status.CONCEPT:
         raise ValidationError(MESSAGES["not_concept"], code="not_concept")
+    if not initiatief.fotos.exists():
+        # An initiatief shows 1 to 5 photos.
+        raise ValidationError(MESSAGES["photo_required"], code="photo_required")
     initiatief.status = Status.INGEDIEND
     initiatief.submitted_at = timezone.now()
     initiatief.save(update_fields=["status", "submitted_at", "updated_at"])

@@ -77,7 +77,12 @@ def test_updates_figures_add_up_to_impact(client):
     client.post(url, {"text": "Eerste oogst!", "bereikt": "30", "maaltijden": "12"})
     client.post(
         url,
-        {"text": "Reparatiemiddag", "bereikt": "10", "anders_label": "fietsen gemaakt", "anders_value": "4"},
+        {
+            "text": "Reparatiemiddag",
+            "bereikt": "10",
+            "anders_label": "fietsen gemaakt",
+            "anders_value": "4",
+        },
     )
     response = client.post(url, {"text": "Zonder label", "anders_value": "3"})
     assert response.status_code == 200  # refused: a custom figure needs a label

@@ -10,6 +10,7 @@ from initiatieven import services
 from initiatieven.models import Eigenaar, Initiatief
 from tests.factories import UserFactory, buurt_in, wijk
 from tests.initiatieven.factories import InitiatiefFactory
+from tests.initiatieven.images import png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,21 @@ def _concept(user, **extra):
         themes=["duurzaamheid"],
         **extra,
     )
+
+
+def _ready(user):
+    initiatief = _concept(user)
+    services.foto_add(initiatief=initiatief, user=user, image=png_upload(), alt_text="Een lamp")
+    return initiatief
+
+
+def test_submit_needs_a_photo():
+    owner = UserFactory()
+    initiatief = _concept(owner)
+    with pytest.raises(ValidationError) as error:
+        services.initiatief_submit(initiatief=initiatief, user=owner)
+    assert error.value.code == "photo_required"
+    assert Initiatief.objects.get().status == Initiatief.Status.CONCEPT
 
 
 def test_create_makes_a_concept_owned_by_its_maker():
@@ -86,7 +102,7 @@ def test_buurt_must_lie_in_wijk():
 def test_submit_publish_mails_moderators_and_owners(moderator, commit, mailoutbox):
     mails = mailoutbox
     owner = UserFactory()
-    initiatief = _concept(owner)
+    initiatief = _ready(owner)
     with commit():
         services.initiatief_submit(initiatief=initiatief, user=owner)
     assert [m.to for m in mails] == [[moderator.email]]
@@ -103,7 +119,7 @@ def test_submit_publish_mails_moderators_and_owners(moderator, commit, mailoutbo
 def test_reject_needs_a_reason_and_mails_it(moderator, commit, mailoutbox):
     mails = mailoutbox
     owner = UserFactory()
-    initiatief = _concept(owner)
+    initiatief = _ready(owner)
     services.initiatief_submit(initiatief=initiatief, user=owner)
     with pytest.raises(ValidationError):
         services.initiatief_reject(initiatief=initiatief, moderator=moderator, reason="  ")
@@ -131,7 +147,7 @@ def test_only_a_submission_can_be_published(moderator):
 
 def test_owner_cannot_publish_own_initiative():
     owner = UserFactory()
-    initiatief = _concept(owner)
+    initiatief = _ready(owner)
     services.initiatief_submit(initiatief=initiatief, user=owner)
     with pytest.raises(PermissionDenied):
         services.initiatief_publish(initiatief=initiatief, moderator=owner)

@@ -72,6 +72,9 @@ def test_moderation_admin_is_for_moderators_only(client, moderator):
     client.force_login(moderator)
     index = client.get(reverse("initiatieven_moderatie:index"), {"kind": "initiatief"})
     assert initiatief.title in index.content.decode()
+    other_kind = client.get(reverse("initiatieven_moderatie:index"), {"kind": "wijkonderneming"})
+    assert initiatief.title not in other_kind.content.decode()
+    assert initiatief.summary in client.get(melding_url).content.decode()
     response = client.post(melding_url, {"decision": "reject", "reason": ""})
     assert response.status_code == 200  # a rejection needs a reason
     client.post(melding_url, {"decision": "publish"})
@@ -109,7 +112,8 @@ def test_co_owner_invitation_by_email(client, commit, mailoutbox):
     client.force_login(owner)
     with commit():
         client.post(
-            reverse("initiatieven:invite", args=[initiatief.slug]), {"email": "buurvrouw@voorbeeld.nl"}
+            reverse("initiatieven:invite", args=[initiatief.slug]),
+            {"email": "buurvrouw@voorbeeld.nl"},
         )
     mail = mailoutbox[-1]
     assert mail.to == ["buurvrouw@voorbeeld.nl"]

@@ -31,7 +31,9 @@ def test_export_and_deletion():
 
     _run(anonymiser_registry, user)
     assert Initiatief.objects.filter(pk=own.pk).exists()
-    assert list(Eigenaar.objects.filter(initiatief=own).values_list("user", flat=True)) == [other.pk]
+    assert list(Eigenaar.objects.filter(initiatief=own).values_list("user", flat=True)) == [
+        other.pk
+    ]
     assert not Volger.objects.filter(user=user).exists()
     assert Melding.objects.get().reporter is None
     assert Update.objects.get().author is None

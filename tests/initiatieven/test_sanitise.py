@@ -9,6 +9,7 @@ from initiatieven import services
 from initiatieven.models import Behoefte, Bericht, Initiatief, Melding, Update
 from initiatieven.services.activiteit import Figure
 from tests.factories import UserFactory, wijk
+from tests.initiatieven.images import png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,9 @@ def test_every_text_field_is_clean_stored_and_rendered(client, payload, moderato
         address=f"Straat 1 {payload}",
         earning_model=f"Verhuur {payload}",
     )
+    services.foto_add(
+        initiatief=initiatief, user=owner, image=png_upload(), alt_text=f"Foto {payload}"
+    )
     services.initiatief_submit(initiatief=initiatief, user=owner)
     initiatief = services.initiatief_publish(initiatief=initiatief, moderator=moderator)
     services.behoefte_save(
@@ -78,6 +82,7 @@ def test_every_text_field_is_clean_stored_and_rendered(client, payload, moderato
         update.cijfers.get().label,
         Melding.objects.get().reason,
         Bericht.objects.get().message,
+        initiatief.fotos.get().alt_text,
     ]
     for value in stored:
         assert _safe(value), value
