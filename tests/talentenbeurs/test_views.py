@@ -2,6 +2,8 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -188,3 +190,52 @@ def test_table_list_pdf_for_its_contact(client):
     assert "Scouting Westerpark" in text
     assert "Yusuf" in text
     assert "13:10" in text
+
+
+def _event_with(residents: int, tables: int):
+    organiser = UserFactory()
+    beurs = TalentenbeursFactory(slot_count=4, max_per_resident=2)
+    beurs.organisers.add(organiser)
+    for i in range(tables):
+        TafelFactory(beurs=beurs, organisation=f"Tafel {i}")
+    for _ in range(residents):
+        DeelnemerFactory(beurs=beurs)
+    DeelnemerFactory(beurs=beurs, talents=["muziek"], wishes=["opleiding"])  # fits nowhere
+    return beurs, organiser
+
+
+def test_organiser_pages_use_a_constant_number_of_queries(client):
+    small, organiser_small = _event_with(2, 1)
+    large, organiser_large = _event_with(12, 4)
+    counts = []
+    for beurs, organiser in ((small, organiser_small), (large, organiser_large)):
+        client.force_login(organiser)
+        client.post(url("schedule_run", beurs))
+        tafel = beurs.tafels.first()
+        client.get(url("dashboard", beurs))  # warm the site-wide caches
+        with CaptureQueriesContext(connection) as dashboard:
+            assert client.get(url("dashboard", beurs)).status_code == 200
+        with CaptureQueriesContext(connection) as table_page:
+            assert client.get(url("tafel", beurs, pk=tafel.pk)).status_code == 200
+        counts.append((len(dashboard), len(table_page)))
+    assert counts[0] == counts[1]
+
+
+def test_dashboard_lists_residents_without_a_talk_and_prints_all_tables(client):
+    beurs, organiser = _event_with(2, 2)
+    client.force_login(organiser)
+    client.post(url("schedule_run", beurs))
+    lonely = Deelnemer.objects.get(talents=["muziek"])
+    page = BeautifulSoup(client.get(url("dashboard", beurs)).content, "html.parser")
+    section = page.find(id="zonder-kop").parent
+    assert lonely.user.display_name in section.get_text()
+    assert len(section.find_all("li")) == 1
+
+    response = client.get(url("tafels_pdf", beurs))
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 2
+    assert "Tafel 0" in reader.pages[0].extract_text()
+    assert "Tafel 1" in reader.pages[1].extract_text()
+
+    client.force_login(UserFactory())
+    assert client.get(url("tafels_pdf", beurs)).status_code == 403

@@ -42,8 +42,17 @@ def beurs_tables_with_talks(beurs: Talentenbeurs) -> QuerySet[Tafel]:
     return beurs.tafels.prefetch_related(
         Prefetch(
             "gesprekken",
-            queryset=Gesprek.objects.select_related("deelnemer__user").order_by("slot"),
+            queryset=Gesprek.objects.select_related("deelnemer__user", "beurs").order_by("slot"),
         )
+    )
+
+
+def beurs_unscheduled(beurs: Talentenbeurs) -> QuerySet[Deelnemer]:
+    """Residents without any conversation: the organisers route them on by hand."""
+    return (
+        beurs.deelnemers.filter(gesprekken__isnull=True)
+        .select_related("user")
+        .order_by("created_at")
     )
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/tafels/<int:pk>/", views.tafel_detail, name="tafel"),
     path("<slug:slug>/tafels/<int:pk>.pdf", views.tafel_pdf, name="tafel_pdf"),
     path("<slug:slug>/organisatie/", views.dashboard, name="dashboard"),
+    path("<slug:slug>/organisatie/tafellijsten.pdf", views.tafels_pdf, name="tafels_pdf"),
     path("<slug:slug>/organisatie/rooster/", views.schedule_run, name="schedule_run"),
     path(
         "<slug:slug>/gesprekken/<int:pk>/uitkomst/",

@@ -219,6 +219,18 @@ def tafel_pdf(request, slug, pk):
 
 
 @login_required
+def tafels_pdf(request, slug):
+    """Every table list in one PDF, a page per table: for the organisers to print."""
+    beurs = _beurs(slug)
+    _require_organiser(request.user, beurs)
+    content = render_pdf(
+        "talentenbeurs/pdf/tafels.html",
+        {"beurs": beurs, "tafels": queries.beurs_tables_with_talks(beurs)},
+    )
+    return _pdf_response(content, f"tafellijsten-{beurs.slug}")
+
+
+@login_required
 def dashboard(request, slug):
     beurs = _beurs(slug)
     _require_organiser(request.user, beurs)
@@ -228,6 +240,7 @@ def dashboard(request, slug):
         {
             "beurs": beurs,
             "tafels": queries.beurs_tables_with_talks(beurs),
+            "unscheduled": queries.beurs_unscheduled(beurs) if beurs.scheduled_at else [],
             "report": queries.beurs_report(beurs),
             "crumbs": _crumbs(beurs, (_("Organisatie"), "")),
         },
