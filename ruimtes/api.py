@@ -142,9 +142,9 @@ def ruimte_availability(request, ruimte_id: int, filters: Query[AvailabilityQuer
     except Ruimte.DoesNotExist:
         raise Http404 from None
     if filters.tot < filters.van:
-        raise ValidationError({"tot": ["'tot' moet op of na 'van' liggen."]})
+        raise ValidationError({"tot": [MESSAGES["tot_voor_van"]]})
     if filters.tot - filters.van > timedelta(days=MAX_RANGE_DAYS):
-        raise ValidationError({"tot": [f"Vraag hoogstens {MAX_RANGE_DAYS} dagen tegelijk op."]})
+        raise ValidationError({"tot": [MESSAGES["bereik_te_groot"] % {"days": MAX_RANGE_DAYS}]})
     slots = queries.ruimte_availability(room, filters.van, filters.tot)
     return {
         "ruimte": room.pk,
@@ -175,7 +175,7 @@ def boeking_create(request, payload: BoekingIn):
     user = request.auth
     room = Ruimte.objects.select_related("locatie").filter(pk=payload.ruimte).first()
     if room is None:
-        raise ValidationError({"ruimte": ["Deze ruimte bestaat niet."]})
+        raise ValidationError({"ruimte": [MESSAGES["ruimte_onbekend"]]})
     try:
         starts_at = aware_from_input(payload.start, field="start")
         ends_at = aware_from_input(payload.end, field="end")
@@ -218,6 +218,3 @@ def boeking_delete(request, boeking_id: int):
     except ValidationError as error:
         raise ApiError(409, error.messages[0], code="status", field="status") from None
     return _boeking_out(boeking)
-
-
-__all__ = ["router", "MESSAGES"]

@@ -34,4 +34,7 @@ MESSAGES = {
     "geen_boekingen": _("Geen enkele datum in deze reeks is vrij. Kies een andere tijd of ruimte."),
     "behoefte": _("Kies een ruimtebehoefte van een initiatief waarvan jij eigenaar bent."),
     "voorbij": _("Deze boeking is al begonnen of voorbij."),
+    "tot_voor_van": _("De einddatum moet op of na de begindatum liggen."),
+    "bereik_te_groot": _("Vraag hoogstens %(days)s dagen tegelijk op."),
+    "ruimte_onbekend": _("Deze ruimte bestaat niet."),
 }

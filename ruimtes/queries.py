@@ -153,7 +153,7 @@ def _cell(day, hour, openingstijden, sluitingen, bookings, now) -> Cell:
         return Cell(day, start, end, "gesloten", closure.reason if closure else _("gesloten"))
     taken = [b for b in bookings if b.starts_at < end and b.blocked_until > start]
     if taken:
-        return Cell(day, start, end, "bezet", taken[0].public_title)
+        return Cell(day, start, end, "bezet", taken[0].title if taken[0].title_is_public else "")
     if start < now:
         return Cell(day, start, end, "voorbij", _("voorbij"))
     return Cell(day, start, end, "vrij", _("vrij"))
