@@ -192,3 +192,13 @@ def user_initiatieven(user) -> QuerySet:
         .exclude(status=Initiatief.Status.GEARCHIVEERD)
         .order_by("title")
     )
+
+
+def pending_voorstellen(*, wijk=None, buurt=None) -> QuerySet[Voorstel]:
+    """Proposals still waiting for the district's review (for the regiegroep and reviewers)."""
+    qs = Voorstel.objects.filter(status=Voorstel.Status.INGEDIEND).select_related("buurt")
+    if wijk is not None:
+        qs = qs.filter(buurt__wijk=wijk)
+    if buurt is not None:
+        qs = qs.filter(buurt=buurt)
+    return qs.order_by("submitted_at")

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -52,8 +53,8 @@ def voorstel_create(request, slug):
     )
 
 
-@login_required
 def voorstel_detail(request, pk):
+    """Public once reviewed; before that only for the regiegroep and the reviewers."""
     voorstel = get_object_or_404(
         Voorstel.objects.select_related(
             "buurt", "buurt__wijk", "agendapunt", "reviewed_by"
@@ -61,27 +62,26 @@ def voorstel_detail(request, pk):
         pk=pk,
     )
     can_review = rules.can(request.user, rules.REGIEGROEP_REVIEW, voorstel.buurt)
-    if not (can_review or rules.can(request.user, rules.REGIEGROEP_PROPOSE, voorstel.buurt)):
-        rules.require(request.user, rules.VIEW, voorstel)
-        if voorstel.status == Voorstel.Status.INGEDIEND:
-            # Before the review only the regiegroep and the reviewers see a proposal.
-            rules.require(request.user, rules.REGIEGROEP_REVIEW, voorstel.buurt)
+    is_insider = can_review or rules.can(request.user, rules.REGIEGROEP_PROPOSE, voorstel.buurt)
+    pending = voorstel.status == Voorstel.Status.INGEDIEND
+    if (pending and not is_insider) or (request.method == "POST" and not can_review):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied("voorstel")
     form = ReviewForm(request.POST or None)
-    if request.method == "POST":
-        rules.require(request.user, rules.REGIEGROEP_REVIEW, voorstel.buurt)
-        if form.is_valid():
-            try:
-                services.voorstel_review(
-                    user=request.user,
-                    voorstel=voorstel,
-                    approve=form.cleaned_data["decision"] == "akkoord",
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("De toetsing is opgeslagen."))
-                return redirect("buurtbudget:voorstel", pk=pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.voorstel_review(
+                user=request.user,
+                voorstel=voorstel,
+                approve=form.cleaned_data["decision"] == "akkoord",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("De toetsing is opgeslagen."))
+            return redirect("buurtbudget:voorstel", pk=pk)
     return render(
         request,
         "buurtbudget/voorstel_detail.html",

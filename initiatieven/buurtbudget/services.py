@@ -246,6 +246,13 @@ def belang_declare(*, user, aanvraag: Aanvraag, reason: str) -> Belangenmelding:
     melding, _created = Belangenmelding.objects.get_or_create(
         aanvraag=aanvraag, user=user, defaults={"reason": reason}
     )
+    # If the chair steps aside on a tie, the tie now rejects.
+    try:
+        with transaction.atomic():
+            aanvraag_decide(aanvraag=aanvraag)
+    except ValidationError as error:
+        if error.code not in ("budget_op", "geen_budget"):
+            raise
     return melding
 
 
@@ -267,12 +274,13 @@ def tally(stemmen) -> dict[str, int]:
     return counts
 
 
-def outcome(stemmen, quorum: int) -> str | None:
+def outcome(stemmen, quorum: int, *, chair_can_vote: bool = True) -> str | None:
     """``toegekend``, ``afgewezen`` or None (not yet decided) for a list of votes.
 
     The quorum counts every vote cast (abstentions too). A majority of voor over tegen
-    grants; a tie goes to the chair's vote; without a chair's voor or tegen a tie rejects,
-    once the chair has voted (a grant needs a majority in favour).
+    grants; a tie goes to the chair's vote. A tie waits for the chair, unless the chair
+    cannot vote (no chair, a conflict of interest, an owner): then, as when the chair
+    abstains, it rejects, since a grant needs a majority in favour.
     """
     stemmen = list(stemmen)
     if len(stemmen) < quorum:
@@ -284,7 +292,7 @@ def outcome(stemmen, quorum: int) -> str | None:
         return Aanvraag.Status.AFGEWEZEN
     chair = next((stem for stem in stemmen if stem.is_chair), None)
     if chair is None:
-        return None
+        return None if chair_can_vote else Aanvraag.Status.AFGEWEZEN
     if chair.choice == Stem.Choice.VOOR:
         return Aanvraag.Status.TOEGEKEND
     return Aanvraag.Status.AFGEWEZEN
@@ -296,6 +304,17 @@ def _motivation(stemmen, status: str) -> str:
     head = _("%(voor)s voor, %(tegen)s tegen, %(onthouding)s onthouding.") % counts
     reasons = [stem.motivation.strip() for stem in stemmen if stem.choice == side]
     return "\n".join([head, *[f"- {reason}" for reason in reasons if reason]])
+
+
+def _chair_can_vote(aanvraag: Aanvraag) -> bool:
+    chair = Membership.objects.filter(
+        role=Role.INSPIRATIETEAM, wijk_id=aanvraag.wijk_id, is_chair=True
+    ).first()
+    if chair is None:
+        return False
+    if aanvraag.initiatief.owners.filter(pk=chair.user_id).exists():
+        return False
+    return not Belangenmelding.objects.filter(aanvraag=aanvraag, user_id=chair.user_id).exists()
 
 
 @transaction.atomic
@@ -310,7 +329,7 @@ def aanvraag_decide(*, aanvraag: Aanvraag) -> Aanvraag:
     if not aanvraag.is_open:
         return aanvraag
     stemmen = list(aanvraag.stemmen.all())
-    status = outcome(stemmen, aanvraag.ronde.quorum)
+    status = outcome(stemmen, aanvraag.ronde.quorum, chair_can_vote=_chair_can_vote(aanvraag))
     if status is None:
         return aanvraag
     if status == Aanvraag.Status.TOEGEKEND:

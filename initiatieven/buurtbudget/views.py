@@ -74,6 +74,11 @@ def wijk_detail(request, slug):
             "voorstellen": voorstellen,
             "totals": queries.totals(budgets, aanvragen, voorstellen),
             "is_panel": rules.can(request.user, rules.GRANTS_VOTE, wijk),
+            "pending": (
+                queries.pending_voorstellen(wijk=wijk)
+                if rules.can(request.user, rules.REGIEGROEP_REVIEW, wijk.buurten.first())
+                else []
+            ),
         },
     )
 
@@ -81,6 +86,8 @@ def wijk_detail(request, slug):
 def buurt_detail(request, slug):
     buurt = get_object_or_404(Buurt.objects.select_related("wijk"), slug=slug)
     year = year_param(request)
+    can_propose = rules.can(request.user, rules.REGIEGROEP_PROPOSE, buurt)
+    can_review = rules.can(request.user, rules.REGIEGROEP_REVIEW, buurt)
     budgets = list(queries.budgets_for(year=year, buurt=buurt))
     aanvragen = list(queries.decided_aanvragen(year=year, buurt=buurt))
     voorstellen = list(queries.reviewed_voorstellen(year=year, buurt=buurt))
@@ -96,8 +103,10 @@ def buurt_detail(request, slug):
             "voorstellen": voorstellen,
             "totals": queries.totals(budgets, aanvragen, voorstellen),
             "can_manage_agenda": rules.can(request.user, AGENDA_MANAGE, buurt),
-            "can_propose": rules.can(request.user, rules.REGIEGROEP_PROPOSE, buurt),
-            "can_review": rules.can(request.user, rules.REGIEGROEP_REVIEW, buurt),
+            "can_propose": can_propose,
+            "pending": (
+                queries.pending_voorstellen(buurt=buurt) if can_propose or can_review else []
+            ),
         },
     )
 

@@ -44,3 +44,29 @@ def test_demo_covers_every_state_and_is_idempotent():
     assert Budget.objects.filter(small_granted__gt=0).exists()
     demo_buurtbudget(ctx)
     assert counts() == first
+
+
+def test_demo_pages_render_for_every_role(client):
+    from django.urls import reverse
+
+    ctx = DemoContext(debug=False, password=None)
+    demo_users(ctx)
+    owner = get_user_model().objects.get(email="initiatiefnemer@demo.buurtkracht.nl")
+    for _ in range(5):
+        InitiatiefFactory(owners=[owner])
+    demo_buurtbudget(ctx)
+    chair = get_user_model().objects.get(email="inspiratieteam@demo.buurtkracht.nl")
+    wijk = Aanvraag.objects.first().wijk
+    client.force_login(chair)
+    assert client.get(reverse("buurtbudget:panel", args=[wijk.slug])).status_code == 200
+    for aanvraag in Aanvraag.objects.all():
+        assert client.get(reverse("buurtbudget:aanvraag", args=[aanvraag.pk])).status_code == 200
+    client.force_login(owner)
+    assert client.get(reverse("buurtbudget:mijn_aanvragen")).status_code == 200
+    for aanvraag in Aanvraag.objects.all():
+        assert client.get(reverse("buurtbudget:aanvraag", args=[aanvraag.pk])).status_code == 200
+    client.logout()
+    voorstel = Voorstel.objects.get()
+    assert client.get(reverse("buurtbudget:voorstel", args=[voorstel.pk])).status_code == 200
+    assert client.get(reverse("buurtbudget:buurt", args=["van-galenbuurt"])).status_code == 200
+    assert client.get(reverse("buurtbudget:index")).status_code == 200

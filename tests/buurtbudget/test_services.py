@@ -391,3 +391,17 @@ def test_verantwoording_only_after_grant_by_owner():
             user=owner, aanvraag=result, spent=Decimal("10"), result="r", story="", figures=""
         )
     assert codes(excinfo) == {"al_verantwoord"}
+
+
+def test_tie_rejects_when_the_chair_cannot_vote():
+    BudgetFactory()
+    chair, a, b = panel(3)
+    result = aanvraag(ronde=RondeFactory(quorum=2))
+    services.stem_cast(user=a, aanvraag=result, choice="voor", motivation="m")
+    services.stem_cast(user=b, aanvraag=result, choice="tegen", motivation="Niet nodig")
+    result.refresh_from_db()
+    assert result.status == Aanvraag.Status.IN_STEMMING
+    services.belang_declare(user=chair, aanvraag=result, reason="Mijn zus doet mee")
+    result.refresh_from_db()
+    assert result.status == Aanvraag.Status.AFGEWEZEN
+    assert "Niet nodig" in result.decision_motivation

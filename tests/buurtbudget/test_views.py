@@ -409,9 +409,14 @@ def test_regiegroep_proposal_and_review_through_pages(client):
     assert response.status_code == 302
     detail = reverse("buurtbudget:voorstel", args=[voorstel.pk])
     assert client.post(detail, {"decision": "akkoord", "reason": "ok"}).status_code == 403
+    buurt_url = reverse("buurtbudget:buurt", args=[budget.buurt.slug])
+    assert "Buurtfeest" in text_of(client.get(buurt_url))
     client.logout()
     assert client.get(detail).status_code == 302  # not public before review
+    assert "Buurtfeest" not in text_of(client.get(buurt_url))
     client.force_login(professional())
+    wijk_url = reverse("buurtbudget:wijk", args=[budget.buurt.wijk.slug])
+    assert "Buurtfeest" in text_of(client.get(wijk_url))
     response = client.post(
         detail, {"decision": "niet_akkoord", "reason": "Valt onder bestaand contract."}
     )
@@ -447,3 +452,14 @@ def test_csv_export_for_beheer_escapes_formulas(client):
     assert rows[1][3] == "1000.00"
     bad = client.get(reverse("buurtbudget:export") + "?wijk=abc&year=x")
     assert bad.status_code == 400
+
+
+def test_hidden_initiative_is_not_named_on_public_pages(client):
+    from initiatieven.models import Initiatief
+
+    BudgetFactory()
+    result = granted()
+    Initiatief.objects.filter(pk=result.initiatief_id).update(is_hidden=True)
+    page = text_of(client.get(reverse("buurtbudget:buurt", args=[result.buurt.slug])))
+    assert result.initiatief.title not in page
+    assert f"Een initiatief in {result.buurt.name}" in page
