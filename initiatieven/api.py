@@ -60,17 +60,16 @@ class FigureOut(Schema):
     value: int
 
 
-class UpdateOut(Schema):
-    text: str
-    created_at: datetime
-    image: str | None
-    image_alt: str
-    figures: list[FigureOut]
-
-
 class PhotoOut(Schema):
     url: str
     alt: str
+
+
+class UpdateOut(Schema):
+    text: str
+    created_at: datetime
+    photos: list[PhotoOut]
+    figures: list[FigureOut]
 
 
 class Summary(Schema):
@@ -182,8 +181,10 @@ def initiatief_detail(request: HttpRequest, slug: str):
             {
                 "text": u.text,
                 "created_at": u.created_at,
-                "image": request.build_absolute_uri(u.image.url) if u.image else None,
-                "image_alt": u.image_alt,
+                "photos": [
+                    {"url": request.build_absolute_uri(f.image.url), "alt": f.alt_text}
+                    for f in u.fotos.all()
+                ],
                 "figures": [
                     {"kind": c.kind, "label": c.display_label, "value": c.value}
                     for c in u.cijfers.all()

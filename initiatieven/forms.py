@@ -198,8 +198,12 @@ class UpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": MESSAGES["update_empty"]},
     )
-    image = SafeImageField(label=_("Foto (niet verplicht)"), required=False)
-    image_alt = PlainTextField(label=_("Wat staat er op de foto?"), required=False, max_length=200)
+    image_1 = SafeImageField(label=_("Foto 1 (niet verplicht)"), required=False)
+    alt_1 = PlainTextField(label=_("Wat staat er op foto 1?"), required=False, max_length=200)
+    image_2 = SafeImageField(label=_("Foto 2 (niet verplicht)"), required=False)
+    alt_2 = PlainTextField(label=_("Wat staat er op foto 2?"), required=False, max_length=200)
+    image_3 = SafeImageField(label=_("Foto 3 (niet verplicht)"), required=False)
+    alt_3 = PlainTextField(label=_("Wat staat er op foto 3?"), required=False, max_length=200)
     bereikt = forms.IntegerField(label=_("Mensen bereikt"), required=False, min_value=1)
     vrijwilligers = forms.IntegerField(
         label=_("Vrijwilligers betrokken"), required=False, min_value=1
@@ -216,11 +220,16 @@ class UpdateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("image") and not data.get("image_alt"):
-            self.add_error("image_alt", _("Schrijf kort wat er op de foto staat."))
+        for number in (1, 2, 3):
+            if data.get(f"image_{number}") and not data.get(f"alt_{number}"):
+                self.add_error(f"alt_{number}", MESSAGES["alt_required"])
         if data.get("anders_value") and not data.get("anders_label"):
             self.add_error("anders_label", MESSAGES["figure_label_required"])
         return data
+
+    def photos(self) -> list[tuple]:
+        data = self.cleaned_data
+        return [(data[f"image_{n}"], data[f"alt_{n}"]) for n in (1, 2, 3) if data.get(f"image_{n}")]
 
     def figures(self) -> list[Figure]:
         data = self.cleaned_data

@@ -20,5 +20,7 @@ MESSAGES = {
     "not_public": _("Dit initiatief is niet openbaar."),
     "already_handled": _("Deze melding is al behandeld."),
     "photo_required": _("Voeg minstens één foto toe voordat je het initiatief indient."),
+    "too_many_update_photos": _("Bij een update passen maximaal 3 foto's."),
+    "alt_required": _("Schrijf kort wat er op de foto staat."),
     "themes_required": _("Kies minstens één thema."),
 }

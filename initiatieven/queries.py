@@ -96,7 +96,7 @@ def timeline(initiatief: Initiatief) -> QuerySet[Update]:
     return (
         initiatief.updates.filter(is_hidden=False)
         .select_related("author")
-        .prefetch_related("cijfers")
+        .prefetch_related("cijfers", "fotos")
         .order_by("-created_at", "-pk")
     )
 
@@ -134,3 +134,8 @@ def mine(user) -> QuerySet[Initiatief]:
 
 def wijk_initiatieven(*, wijk, limit: int = 4) -> list[Initiatief]:
     return list(initiatief_list(wijk=wijk.slug, sort="actief")[:limit])
+
+
+def followed(user) -> QuerySet[Initiatief]:
+    """The public initiatieven ``user`` follows."""
+    return public_initiatieven().filter(volgers__user=user).select_related("wijk").order_by("title")

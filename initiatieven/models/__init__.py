@@ -5,7 +5,7 @@
 - ``moderatie``: reports, contact messages and co-owner invitations.
 """
 
-from initiatieven.models.activiteit import Cijfer, Update, Volger, update_foto_path
+from initiatieven.models.activiteit import Cijfer, Update, UpdateFoto, Volger, update_foto_path
 from initiatieven.models.initiatief import (
     Behoefte,
     Eigenaar,
@@ -34,6 +34,7 @@ __all__ = [
     "Thema",
     "Uitnodiging",
     "Update",
+    "UpdateFoto",
     "Volger",
     "foto_path",
     "kvk_validator",

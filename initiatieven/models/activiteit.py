@@ -8,14 +8,14 @@ from initiatieven.models.base import CleanTextMixin
 from initiatieven.models.initiatief import Initiatief
 
 
-def update_foto_path(instance: "Update", filename: str) -> str:
-    return f"initiatieven/{instance.initiatief_id}/updates/{filename}"
+def update_foto_path(instance: "UpdateFoto", filename: str) -> str:
+    return f"initiatieven/{instance.update.initiatief_id}/updates/{filename}"
 
 
 class Update(CleanTextMixin, models.Model):
     """News from the owners: text, an optional photo and figures that add up to impact."""
 
-    PLAIN_TEXT_FIELDS = ("text", "image_alt")
+    PLAIN_TEXT_FIELDS = ("text",)
 
     initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="updates")
     author = models.ForeignKey(
@@ -27,8 +27,6 @@ class Update(CleanTextMixin, models.Model):
         verbose_name=_("geschreven door"),
     )
     text = models.TextField(_("tekst"))
-    image = models.ImageField(_("foto"), upload_to=update_foto_path, blank=True)
-    image_alt = models.CharField(_("wat staat er op de foto?"), max_length=200, blank=True)
     is_hidden = models.BooleanField(_("verborgen door moderator"), default=False)
     created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True, db_index=True)
 
@@ -40,6 +38,23 @@ class Update(CleanTextMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiatief} – {self.created_at:%d-%m-%Y}"
+
+
+class UpdateFoto(CleanTextMixin, models.Model):
+    MAX_PER_UPDATE = 3
+    PLAIN_TEXT_FIELDS = ("alt_text",)
+
+    update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="fotos")
+    image = models.ImageField(_("foto"), upload_to=update_foto_path)
+    alt_text = models.CharField(_("wat staat er op de foto?"), max_length=200)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("foto bij een update")
+        verbose_name_plural = _("foto's bij updates")
+
+    def __str__(self) -> str:
+        return self.alt_text
 
 
 class Cijfer(CleanTextMixin, models.Model):

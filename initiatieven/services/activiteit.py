@@ -14,7 +14,7 @@ from buurtkracht.accounts import rules
 from buurtkracht.core.images import clean_uploaded_image
 from initiatieven.mail import absolute, mail_after_commit
 from initiatieven.messages import MESSAGES
-from initiatieven.models import Behoefte, Cijfer, Initiatief, Update, Volger
+from initiatieven.models import Behoefte, Cijfer, Initiatief, Update, UpdateFoto, Volger
 from initiatieven.services.initiatief import require_edit
 
 UNFOLLOW_SALT = "initiatieven.unfollow"
@@ -86,21 +86,30 @@ def update_create(
     user,
     text: str,
     figures: list[Figure] = (),
-    image=None,
-    image_alt: str = "",
+    photos: list[tuple] = (),
 ) -> Update:
-    """An owner's update on the timeline, with figures that add to the impact."""
+    """An owner's update on the timeline, with figures that add to the impact.
+
+    photos: up to ``UpdateFoto.MAX_PER_UPDATE`` pairs of (uploaded image, alt text).
+    """
     require_edit(user, initiatief)
-    update = Update(initiatief=initiatief, author=user, text=text, image_alt=image_alt)
+    update = Update(initiatief=initiatief, author=user, text=text)
     update.clean_text_fields()
     if not update.text:
         raise ValidationError(
             {"text": [ValidationError(MESSAGES["update_empty"], code="update_empty")]}
         )
-    if image:
-        update.image = clean_uploaded_image(image)
+    if len(photos) > UpdateFoto.MAX_PER_UPDATE:
+        raise ValidationError(MESSAGES["too_many_update_photos"], code="too_many_update_photos")
     update.full_clean()
     update.save()
+    for image, alt_text in photos:
+        foto = UpdateFoto(update=update, alt_text=alt_text)
+        foto.clean_text_fields()
+        if not foto.alt_text:
+            raise ValidationError(MESSAGES["alt_required"], code="alt_required")
+        foto.image = clean_uploaded_image(image)
+        foto.save()
     for figure in figures:
         cijfer = Cijfer(update=update, kind=figure.kind, value=figure.value, label=figure.label)
         cijfer.clean_text_fields()
@@ -181,7 +190,7 @@ def digest_send(*, now: datetime | None = None) -> int:
                         created_at__gt=volger.digest_sent_until,
                         created_at__lte=now,
                     )
-                    .prefetch_related("cijfers")
+                    .prefetch_related("cijfers", "fotos")
                     .order_by("created_at")
                 )
                 if updates:

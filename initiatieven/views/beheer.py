@@ -64,6 +64,7 @@ def mine_view(request: HttpRequest) -> HttpResponse:
         "initiatieven/mine.html",
         {
             "initiatieven": queries.mine(request.user),
+            "followed": queries.followed(request.user),
             "crumbs": _crumbs()[:-1] + [(_("Mijn initiatieven"), "")],
         },
     )
@@ -266,8 +267,7 @@ def update_create_view(request: HttpRequest, slug: str) -> HttpResponse:
                 initiatief=initiatief,
                 user=request.user,
                 text=form.cleaned_data["text"],
-                image=form.cleaned_data.get("image"),
-                image_alt=form.cleaned_data.get("image_alt", ""),
+                photos=form.photos(),
                 figures=form.figures(),
             )
         except ValidationError as error:

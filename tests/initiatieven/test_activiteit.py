@@ -13,6 +13,7 @@ from initiatieven.models import Behoefte, Cijfer, Volger
 from initiatieven.services.activiteit import Figure
 from tests.factories import UserFactory
 from tests.initiatieven.factories import InitiatiefFactory
+from tests.initiatieven.images import png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,20 @@ def test_updates_figures_add_up_to_impact(client):
     initiatief = InitiatiefFactory(owners=[owner])
     client.force_login(owner)
     url = reverse("initiatieven:update_create", args=[initiatief.slug])
-    client.post(url, {"text": "Eerste oogst!", "bereikt": "30", "maaltijden": "12"})
+    client.post(
+        url,
+        {
+            "text": "Eerste oogst!",
+            "bereikt": "30",
+            "maaltijden": "12",
+            "image_1": png_upload(),
+            "alt_1": "Kratten met sla",
+            "image_2": png_upload(),
+            "alt_2": "Buren bij de kas",
+        },
+    )
+    response = client.post(url, {"text": "Foto zonder uitleg", "image_1": png_upload()})
+    assert "Schrijf kort wat er op de foto staat." in response.content.decode()
     client.post(
         url,
         {
@@ -92,6 +106,7 @@ def test_updates_figures_add_up_to_impact(client):
     assert "<strong>12</strong> Maaltijden geserveerd" in body
     assert "<strong>4</strong> fietsen gemaakt" in body
     assert body.index("Reparatiemiddag") < body.index("Eerste oogst!")  # newest first
+    assert 'alt="Kratten met sla"' in body and 'alt="Buren bij de kas"' in body
 
 
 def test_figure_must_be_positive():
@@ -173,5 +188,6 @@ def test_follow_and_unfollow_buttons(client):
     client.post(reverse("initiatieven:follow", args=[initiatief.slug]))
     assert Volger.objects.filter(user=user, initiatief=initiatief).exists()
     assert "Niet meer volgen" in client.get(initiatief.get_absolute_url()).content.decode()
+    assert initiatief.title in client.get(reverse("initiatieven:mine")).content.decode()
     client.post(reverse("initiatieven:follow", args=[initiatief.slug]), {"action": "unfollow"})
     assert not Volger.objects.exists()

@@ -65,6 +65,7 @@ def test_every_text_field_is_clean_stored_and_rendered(client, payload, moderato
         user=owner,
         text=f"Nieuws {payload}",
         figures=[Figure(kind="anders", value=3, label=f"dingen {payload}")],
+        photos=[(png_upload(), f"Oogst {payload}")],
     )
     services.melding_create(initiatief=initiatief, reporter=None, reason=f"Melding {payload}")
     services.bericht_send(initiatief=initiatief, sender=UserFactory(), message=f"Hoi {payload}")
@@ -83,6 +84,7 @@ def test_every_text_field_is_clean_stored_and_rendered(client, payload, moderato
         Melding.objects.get().reason,
         Bericht.objects.get().message,
         initiatief.fotos.get().alt_text,
+        update.fotos.get().alt_text,
     ]
     for value in stored:
         assert _safe(value), value
