@@ -58,8 +58,9 @@ def test_resident_registers_through_the_form(client):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"talents": ["toveren"], "slots": ["0"]}, "toveren"),  # unknown talent
-        ({"talents": ["koken"], "slots": ["9"]}, "9"),  # slot outside the event
+        ({"talents": ["toveren"], "slots": ["0"]}, "Kies talenten uit de lijst."),
+        ({"talents": ["koken"], "slots": ["9"]}, "Kies alleen gespreksrondes van deze"),
+        ({"talents": ["koken"], "wishes": ["loterij"], "slots": ["1"]}, "Kies wensen uit de lijst"),
         ({"talents": ["koken"]}, "Kies minstens één gespreksronde"),
     ],
 )
@@ -81,7 +82,12 @@ def test_unverified_resident_gets_403_and_anonymous_goes_to_login(client):
     beurs = TalentenbeursFactory()
     assert client.get(url("register", beurs)).status_code == 302
     client.force_login(UserFactory(verified=False))
-    assert client.get(url("register", beurs)).status_code == 403
+    response = client.get(url("register", beurs))
+    assert response.status_code == 403
+    assert "Bevestig eerst je e-mailadres" in response.content.decode()
+    response = client.post(url("tafel_register", beurs), {"organisation": "X"})
+    assert response.status_code == 403
+    assert not Tafel.objects.exists()
 
 
 def test_organisation_registers_a_table(client):

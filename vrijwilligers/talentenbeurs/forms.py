@@ -6,6 +6,11 @@ from buurtkracht.core.sanitize import PlainTextField
 from vrijwilligers.skills import Skill
 
 from .models import Soort, Talentenbeurs, Uitkomst
+from .services import MESSAGES
+
+
+def _choice_errors(code: str, **extra) -> dict:
+    return {"invalid_choice": MESSAGES[code]} | extra
 
 
 def slot_choices(beurs: Talentenbeurs) -> list[tuple[str, str]]:
@@ -41,6 +46,7 @@ class DeelnemerForm(_SlotsMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Waar ben je goed in? Kies er zoveel als je wilt."),
+        error_messages=_choice_errors("onbekend_talent"),
     )
     wishes = forms.MultipleChoiceField(
         label=_("Wat zoek je?"),
@@ -48,11 +54,12 @@ class DeelnemerForm(_SlotsMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Niets gekozen? Dan sta je overal voor open."),
+        error_messages=_choice_errors("onbekende_wens"),
     )
     slots = forms.MultipleChoiceField(
         label=_("Wanneer ben je er?"),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Kies minstens één gespreksronde waarin je er bent.")},
+        error_messages=_choice_errors("ronde_buiten_beurs", required=MESSAGES["geen_rondes"]),
     )
 
 
@@ -68,7 +75,7 @@ class TafelForm(_SlotsMixin, forms.Form):
         label=_("Soort aanbod"),
         choices=Soort.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Kies wat je organisatie aanbiedt.")},
+        error_messages=_choice_errors("onbekend_aanbod", required=MESSAGES["geen_aanbod"]),
     )
     sought_talents = forms.MultipleChoiceField(
         label=_("Talenten die je zoekt"),
@@ -76,11 +83,12 @@ class TafelForm(_SlotsMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Niets gekozen? Dan wil je met iedereen praten."),
+        error_messages=_choice_errors("onbekend_talent"),
     )
     slots = forms.MultipleChoiceField(
         label=_("Wanneer is je tafel bezet?"),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Kies minstens één gespreksronde waarin je er bent.")},
+        error_messages=_choice_errors("ronde_buiten_beurs", required=MESSAGES["geen_rondes"]),
     )
 
 
@@ -90,4 +98,5 @@ class UitkomstForm(forms.Form):
         choices=[("", _("Nog niet bekend"))] + list(Uitkomst.choices),
         required=False,
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+        error_messages=_choice_errors("onbekende_uitkomst"),
     )

@@ -39,6 +39,16 @@ def _form_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def _verify_first(request, beurs):
+    """Signing up needs a verified e-mail address (rules.PARTICIPATE): say how to get one."""
+    return render(
+        request,
+        "talentenbeurs/verify_first.html",
+        {"beurs": beurs, "crumbs": _crumbs(beurs, (_("Aanmelden"), ""))},
+        status=403,
+    )
+
+
 def _require_organiser(user, beurs) -> None:
     if not services.is_organiser(user, beurs):
         raise PermissionDenied(services.MESSAGES["geen_organisator"])
@@ -71,7 +81,8 @@ def beurs_detail(request, slug):
 @login_required
 def deelnemer_register(request, slug):
     beurs = _beurs(slug)
-    rules.require(request.user, rules.PARTICIPATE)
+    if not rules.can(request.user, rules.PARTICIPATE):
+        return _verify_first(request, beurs)
     existing = queries.deelnemer_of(beurs, request.user)
     form = DeelnemerForm(request.POST or None, beurs=beurs)
     if request.method == "POST" and form.is_valid():
@@ -115,7 +126,8 @@ def deelnemer_cancel(request, slug):
 @login_required
 def tafel_register(request, slug):
     beurs = _beurs(slug)
-    rules.require(request.user, rules.PARTICIPATE)
+    if not rules.can(request.user, rules.PARTICIPATE):
+        return _verify_first(request, beurs)
     form = TafelForm(request.POST or None, beurs=beurs)
     existing = queries.tafel_of(beurs, request.user)
     if request.method == "POST" and form.is_valid():
