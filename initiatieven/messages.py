@@ -22,5 +22,8 @@ MESSAGES = {
     "photo_required": _("Voeg minstens één foto toe voordat je het initiatief indient."),
     "too_many_update_photos": _("Bij een update passen maximaal 3 foto's."),
     "alt_required": _("Schrijf kort wat er op de foto staat."),
+    "too_many_messages": _(
+        "Je hebt vandaag al veel berichten gestuurd. Probeer het morgen opnieuw."
+    ),
     "themes_required": _("Kies minstens één thema."),
 }

@@ -1,5 +1,7 @@
 """Reports and moderators' decisions, contact messages, co-owner invitations."""
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -10,6 +12,8 @@ from initiatieven.mail import absolute, mail_after_commit, owner_emails
 from initiatieven.messages import MESSAGES
 from initiatieven.models import Bericht, Eigenaar, Initiatief, Melding, Uitnodiging, Update
 from initiatieven.services.initiatief import require_edit
+
+MESSAGES_PER_DAY = 10
 
 
 @transaction.atomic
@@ -78,6 +82,10 @@ def bericht_send(*, initiatief: Initiatief, sender, message: str) -> Bericht:
     rules.require(sender, rules.PARTICIPATE)
     if not initiatief.is_public:
         raise ValidationError(MESSAGES["not_public"], code="not_public")
+    since = timezone.now() - timedelta(days=1)
+    if Bericht.objects.filter(sender=sender, created_at__gte=since).count() >= MESSAGES_PER_DAY:
+        # The form mails real people: keep one account from flooding them.
+        raise ValidationError(MESSAGES["too_many_messages"], code="too_many_messages")
     bericht = Bericht(initiatief=initiatief, sender=sender, message=message)
     bericht.clean_text_fields()
     bericht.full_clean()

@@ -137,3 +137,23 @@ def test_non_owner_cannot_invite():
         services.uitnodiging_create(
             initiatief=InitiatiefFactory(), user=UserFactory(), email="x@voorbeeld.nl"
         )
+
+
+def test_contact_is_limited_per_day():
+    initiatief = InitiatiefFactory()
+    sender = UserFactory()
+    for _ in range(services.moderatie.MESSAGES_PER_DAY):
+        services.bericht_send(initiatief=initiatief, sender=sender, message="Hallo")
+    with pytest.raises(ValidationError) as error:
+        services.bericht_send(initiatief=initiatief, sender=sender, message="Nog een")
+    assert error.value.code == "too_many_messages"
+    assert Bericht.objects.count() == services.moderatie.MESSAGES_PER_DAY
+
+
+def test_pages_in_english(client):
+    initiatief = InitiatiefFactory()
+    assert (
+        "What does this initiative need?"
+        in client.get(f"/en/initiatieven/{initiatief.slug}/").content.decode()
+    )
+    assert client.get("/en/initiatieven/").status_code == 200
