@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from buurtkracht.areas.models import Wijk
 from buurtkracht.core.management.commands.seed_demo import DEMO_DOMAIN, DemoContext, demo_step
+from ruimtes.checks import booking_price
 from ruimtes.models import (
     Boeking,
     BookerType,
@@ -23,7 +24,6 @@ from ruimtes.models import (
     Sluiting,
     Voorziening,
 )
-from ruimtes.services import booking_price
 from ruimtes.timeutil import AMSTERDAM, local_datetime, week_start
 
 MFC, HUIS, KAMER = Locatie.Kind.MFC, Locatie.Kind.HUIS_VAN_DE_BUURT, Locatie.Kind.BUURTKAMER

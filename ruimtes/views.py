@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from buurtkracht.accounts import rules
-from ruimtes import queries, services
+from ruimtes import checks, queries, services
 from ruimtes.forms import BookingForm, CancelForm, FinderForm, add_service_error
 from ruimtes.models import Boeking, Ruimte
 from ruimtes.timeutil import AMSTERDAM, week_start
@@ -74,6 +74,7 @@ def ruimte(request, pk: int):
             "previous_week": monday - timedelta(weeks=1),
             "next_week": monday + timedelta(weeks=1),
             "this_week": week_start(_today()),
+            "closures": [s for s in room.locatie.sluitingen.all() if s.ends_on >= _today()],
         },
     )
 
@@ -122,10 +123,10 @@ def boeken(request, pk: int):
         if not confirmed:
             plan = None
             if interval:
-                plan = services.serie_plan(interval_weeks=interval, until=data["until"], **args)
+                plan = checks.serie_plan(interval_weeks=interval, until=data["until"], **args)
             else:
-                services.booking_rules_check(now=timezone.now(), **args)
-            price = services.booking_price(
+                checks.booking_rules_check(now=timezone.now(), **args)
+            price = checks.booking_price(
                 ruimte=room,
                 starts_at=data["starts_at"],
                 ends_at=data["ends_at"],

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from ruimtes import occupancy, services
+from ruimtes import checks, occupancy, services
 from ruimtes.models import Boeking, BookerType
 from tests.factories import UserFactory
 from tests.ruimtes.factories import (
@@ -78,7 +78,7 @@ def test_series_keep_the_reserve_free():
         "now": now,
     }
     services.serie_create(starts_at=at(monday, 8), ends_at=at(monday, 13), **args)
-    plan = services.serie_plan(
+    plan = checks.serie_plan(
         ruimte=ruimte,
         starts_at=at(monday, 13),
         ends_at=at(monday, 17),

@@ -197,3 +197,26 @@ def test_other_users_booking_is_403(client):
     assert client.get(f"/ruimtes/boekingen/{boeking.pk}/").status_code == 403
     assert client.post(f"/ruimtes/boekingen/{boeking.pk}/annuleren/").status_code == 403
     assert Boeking.objects.get().status == Boeking.Status.BEVESTIGD
+
+
+def test_room_page_shows_hours_closures_and_map_link(client):
+    locatie = LocatieFactory(
+        hours=[(0, "09:00", "17:00")], latitude="52.366700", longitude="4.856000"
+    )
+    ruimte = RuimteFactory(locatie=locatie)
+    SluitingFactory(locatie=locatie, starts_on=WED, ends_on=WED, reason="Schilderwerk")
+    text = client.get(f"/ruimtes/{ruimte.pk}/").content.decode()
+    assert "maandag: 09:00-17:00" in text
+    assert "Schilderwerk" in text
+    assert "openstreetmap.org/?mlat=52.366700" in text
+
+
+def test_privacy_export_and_delete(client):
+    from buurtkracht.accounts.privacy import anonymiser_registry, export_registry
+
+    user = UserFactory()
+    BoekingFactory(booker=user, title="Mijn feestje")
+    exporter = dict(iter(export_registry))["ruimtes"]
+    assert exporter(user)[0]["titel"] == "Mijn feestje"
+    dict(iter(anonymiser_registry))["ruimtes"](user)
+    assert not Boeking.objects.filter(booker=user).exists()
