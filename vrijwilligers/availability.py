@@ -5,6 +5,7 @@ that slot; day 0 is Monday, part 0 the morning. Forms and the API use readable c
 such as ``"di-avond"``.
 """
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +29,7 @@ _BIT = {code: index for index, code in enumerate(SLOT_CODES)}
 def slot_choices() -> list[tuple[str, str]]:
     """Choices for a checkbox grid, in week order ("dinsdag avond")."""
     return [
-        (f"{day}-{part}", f"{day_label} {part_label}")
+        (f"{day}-{part}", format_lazy("{} {}", day_label, part_label))
         for day, day_label in DAYS
         for part, part_label in PARTS
     ]

@@ -53,3 +53,8 @@ def test_paginated(client):
     first = client.get(URL).json()
     assert first["count"] == 21 and len(first["items"]) == 20
     assert len(client.get(URL, {"page": 2}).json()["items"]) == 1
+
+
+def test_openapi_documents_the_endpoint(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/vacatures" in schema["paths"]

@@ -227,3 +227,12 @@ def test_wijk_section_lists_open_vacatures_of_that_wijk():
     VacatureFactory(title="Daar", wijk=wijk("Westerpark"))
     context = wijk_section_context(wijk=wijk("De Baarsjes"), request=None)
     assert context["vacatures"] == [here] and context["count"] == 1
+
+
+def test_pages_in_english(client):
+    reactie = ReactieFactory()
+    page = client.get("/en/vrijwilligers/wat-kan-ik-doen/wanneer/").content.decode()
+    assert "Tuesday evening" in page and "dinsdag" not in page
+    client.force_login(reactie.vacature.owner)
+    page = client.get("/en/vrijwilligers/beheer/").content.decode()
+    assert "Accept" in page and "Decline kindly" in page
