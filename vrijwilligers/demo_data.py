@@ -69,15 +69,20 @@ def _users(rng: random.Random) -> list:
 
 
 def _profiles(rng: random.Random, users, buurten, themes) -> int:
+    from buurtkracht.areas.models import Postcode
+
     have = set(Profiel.objects.filter(user__in=users).values_list("user_id", flat=True))
+    postcodes = dict(Postcode.objects.order_by("-code").values_list("buurt_id", "code"))
     new = []
     for index, user in enumerate(users):
         skills = rng.sample(Skill.values, rng.randint(1, 4))
+        buurt = rng.choice(buurten)
         profiel = Profiel(
             user=user,
             skills=skills,
             availability_mask=_mask(rng, 0.25),
-            buurt=rng.choice(buurten),
+            buurt=buurt,
+            postcode=postcodes.get(buurt.pk, ""),
             max_distance_km=rng.choice([1, 2, 3, 5]),
             languages=["nl"] + rng.sample(Language.values[1:], rng.randint(0, 1)),
             is_beginner=rng.random() < 0.3,

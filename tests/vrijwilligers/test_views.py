@@ -171,8 +171,11 @@ def test_owner_creates_vacature_through_the_form(client):
 def test_accepted_reactie_figures_show_vol(client):
     vacature = VacatureFactory(places=1)
     accepted(ReactieFactory(vacature=vacature))
+    vacature.status = Vacature.Status.VERVULD
+    vacature.save()
     page = client.get(reverse("vrijwilligers:detail", args=[vacature.pk])).content.decode()
     assert "Reageer op deze vacature" not in page
+    assert "<strong>vol</strong>" in page
 
 
 def test_initiatief_owner_links_vacature_to_a_people_need(client):
