@@ -133,12 +133,14 @@ def week_grid(
     for hour in range(first_hour, last_hour):
         cells = []
         for day in days:
-            cells.append(_cell(day, hour, openingstijden, sluitingen, bookings, now))
+            cells.append(
+                _cell(day, hour, openingstijden, sluitingen, bookings, now, ruimte.is_bookable)
+            )
         rows.append((time(hour), cells))
     return days, rows
 
 
-def _cell(day, hour, openingstijden, sluitingen, bookings, now) -> Cell:
+def _cell(day, hour, openingstijden, sluitingen, bookings, now, ruimte_bookable=True) -> Cell:
     local_start = datetime.combine(day, time(hour), tzinfo=AMSTERDAM)
     start = local_start.astimezone(UTC)
     end = (
@@ -148,7 +150,9 @@ def _cell(day, hour, openingstijden, sluitingen, bookings, now) -> Cell:
     )
     if start >= end:  # the hour skipped by the DST switch
         return Cell(day, start, end, "gesloten", _("bestaat niet"))
-    if not availability.within_opening(openingstijden, sluitingen, start, end):
+    if not ruimte_bookable or not availability.within_opening(
+        openingstijden, sluitingen, start, end
+    ):
         closure = availability.closure_on(sluitingen, day)
         return Cell(day, start, end, "gesloten", closure.reason if closure else _("gesloten"))
     taken = [b for b in bookings if b.starts_at < end and b.blocked_until > start]
@@ -236,3 +240,17 @@ def user_data_delete(user) -> None:
     Boeking.objects.filter(booker=user).delete()
     Boeking.objects.filter(decided_by=user).update(decided_by=None)
     user.beheerde_locaties.clear()
+
+
+def wijk_section(*, wijk, request) -> dict:
+    """The locations of a wijk with their bookable rooms, for the wijk page."""
+    from django.urls import reverse
+
+    locaties = (
+        Locatie.objects.filter(wijk=wijk)
+        .prefetch_related(
+            Prefetch("ruimtes", queryset=Ruimte.objects.filter(is_bookable=True).order_by("name"))
+        )
+        .order_by("name")
+    )
+    return {"locaties": list(locaties), "url": f"{reverse('ruimtes:index')}?wijk={wijk.pk}"}

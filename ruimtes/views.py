@@ -42,7 +42,13 @@ def index(request):
     return render(
         request,
         "ruimtes/index.html",
-        {"form": form, "rooms": rooms, "searched": results is not None},
+        {
+            "form": form,
+            "rooms": rooms,
+            "searched": results is not None,
+            "manages_locations": request.user.is_authenticated
+            and request.user.beheerde_locaties.exists(),
+        },
     )
 
 

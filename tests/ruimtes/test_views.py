@@ -220,3 +220,33 @@ def test_privacy_export_and_delete(client):
     assert exporter(user)[0]["titel"] == "Mijn feestje"
     dict(iter(anonymiser_registry))["ruimtes"](user)
     assert not Boeking.objects.filter(booker=user).exists()
+
+
+def test_week_view_in_the_spring_dst_week(client):
+    ruimte = RuimteFactory(locatie=LocatieFactory(hours=[(6, "01:00", "05:00")]))
+    response = client.get(f"/ruimtes/{ruimte.pk}/", {"week": "2027-03-24"})
+    rows = soup(response).select("table.bk-ruimte-week tbody tr")
+    sunday = {
+        row.th.get_text(strip=True): row.select("td")[6].get_text(" ", strip=True) for row in rows
+    }
+    assert sunday["02:00"] == "bestaat niet"
+    assert sunday["01:00"].startswith("vrij") and sunday["03:00"].startswith("vrij")
+
+
+def test_finder_query_count_does_not_grow_with_rooms(client, django_assert_max_num_queries):
+    for _ in range(6):
+        RuimteFactory().voorzieningen.add(Voorziening.objects.get(code="wifi"))
+    with django_assert_max_num_queries(12):
+        response = client.get(
+            "/ruimtes/", {"date": WED.isoformat(), "start": "19:00", "end": "21:00", "people": 2}
+        )
+    assert len(soup(response).select(".bk-card__title")) == 6
+
+
+def test_wijk_section_lists_locations_of_that_wijk():
+    from ruimtes.queries import wijk_section
+
+    ruimte = RuimteFactory(name="Huiskamer")
+    context = wijk_section(wijk=ruimte.locatie.wijk, request=None)
+    assert [r.name for loc in context["locaties"] for r in loc.ruimtes.all()] == ["Huiskamer"]
+    assert context["url"].endswith(f"?wijk={ruimte.locatie.wijk.pk}")
