@@ -25,5 +25,6 @@ MESSAGES = {
     "too_many_messages": _(
         "Je hebt vandaag al veel berichten gestuurd. Probeer het morgen opnieuw."
     ),
+    "last_owner": _("Een initiatief heeft minstens één eigenaar. Nodig eerst iemand anders uit."),
     "themes_required": _("Kies minstens één thema."),
 }

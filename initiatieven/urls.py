@@ -22,5 +22,13 @@ urlpatterns = [
     path("<slug:slug>/behoeften/nieuw/", beheer.behoefte_view, name="behoefte_create"),
     path("<slug:slug>/behoeften/<int:pk>/", beheer.behoefte_view, name="behoefte_edit"),
     path("<slug:slug>/updates/nieuw/", beheer.update_create_view, name="update_create"),
+    path(
+        "<slug:slug>/updates/<int:pk>/verwijderen/",
+        beheer.update_delete_view,
+        name="update_delete",
+    ),
     path("<slug:slug>/eigenaren/uitnodigen/", beheer.invite_view, name="invite"),
+    path(
+        "<slug:slug>/eigenaren/<int:pk>/verwijderen/", beheer.owner_remove_view, name="owner_remove"
+    ),
 ]

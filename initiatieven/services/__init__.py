@@ -5,6 +5,7 @@ from initiatieven.services.activiteit import (
     behoefte_save,
     digest_send,
     update_create,
+    update_delete,
     volger_follow,
     volger_unfollow,
 )
@@ -21,6 +22,7 @@ from initiatieven.services.initiatief import (
 )
 from initiatieven.services.moderatie import (
     bericht_send,
+    eigenaar_remove,
     melding_create,
     melding_decide,
     uitnodiging_accept,
@@ -32,6 +34,7 @@ __all__ = [
     "behoefte_save",
     "bericht_send",
     "digest_send",
+    "eigenaar_remove",
     "foto_add",
     "foto_delete",
     "initiatief_close",
@@ -46,6 +49,7 @@ __all__ = [
     "uitnodiging_accept",
     "uitnodiging_create",
     "update_create",
+    "update_delete",
     "volger_follow",
     "volger_unfollow",
 ]

@@ -127,6 +127,15 @@ def update_create(
 
 
 @transaction.atomic
+def update_delete(*, update: Update, user) -> None:
+    """An owner removes an update; its figures leave the impact with it."""
+    require_edit(user, update.initiatief)
+    for foto in update.fotos.all():
+        foto.image.delete(save=False)
+    update.delete()
+
+
+@transaction.atomic
 def volger_follow(*, initiatief: Initiatief, user) -> Volger:
     """Follow a public initiatief; the digest starts with updates from now on."""
     rules.require(user, rules.PARTICIPATE)

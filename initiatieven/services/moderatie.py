@@ -151,3 +151,13 @@ def uitnodiging_accept(*, token: str, user) -> Initiatief:
     uitnodiging.accepted_at = timezone.now()
     uitnodiging.save(update_fields=["accepted_at"])
     return uitnodiging.initiatief
+
+
+@transaction.atomic
+def eigenaar_remove(*, initiatief: Initiatief, user, owner) -> None:
+    """An owner removes a co-owner, or themself; the last owner cannot leave."""
+    require_edit(user, initiatief)
+    Initiatief.objects.select_for_update().filter(pk=initiatief.pk).first()
+    if initiatief.eigenaarschappen.count() <= 1:
+        raise ValidationError(MESSAGES["last_owner"], code="last_owner")
+    Eigenaar.objects.filter(initiatief=initiatief, user=owner).delete()

@@ -20,7 +20,7 @@ from initiatieven.forms import (
     UpdateForm,
     apply_errors,
 )
-from initiatieven.models import Behoefte, Foto, Initiatief
+from initiatieven.models import Behoefte, Foto, Initiatief, Update
 
 STEPS = list(STEP_FORMS)
 
@@ -304,4 +304,32 @@ def invite_view(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("De uitnodiging is verstuurd."))
     else:
         messages.error(request, _("Vul een geldig e-mailadres in."))
+    return redirect("initiatieven:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def update_delete_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiatief = _owned(request, slug)
+    update = get_object_or_404(Update, pk=pk, initiatief=initiatief)
+    services.update_delete(update=update, user=request.user)
+    messages.success(request, _("De update is verwijderd."))
+    return redirect(initiatief.get_absolute_url())
+
+
+@login_required
+@require_POST
+def owner_remove_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Remove a co-owner (pk is the Eigenaar row); removing yourself means leaving."""
+    initiatief = _owned(request, slug)
+    eigenaar = get_object_or_404(initiatief.eigenaarschappen, pk=pk)
+    try:
+        services.eigenaar_remove(initiatief=initiatief, user=request.user, owner=eigenaar.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("initiatieven:manage", slug=slug)
+    if eigenaar.user_id == request.user.pk:
+        messages.success(request, _("Je bent geen eigenaar meer van dit initiatief."))
+        return redirect("initiatieven:mine")
+    messages.success(request, _("De mede-eigenaar is verwijderd."))
     return redirect("initiatieven:manage", slug=slug)

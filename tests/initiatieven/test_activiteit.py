@@ -191,3 +191,17 @@ def test_follow_and_unfollow_buttons(client):
     assert initiatief.title in client.get(reverse("initiatieven:mine")).content.decode()
     client.post(reverse("initiatieven:follow", args=[initiatief.slug]), {"action": "unfollow"})
     assert not Volger.objects.exists()
+
+
+def test_owner_deletes_an_update_and_its_figures(client):
+    owner = UserFactory()
+    initiatief = InitiatiefFactory(owners=[owner])
+    update = services.update_create(
+        initiatief=initiatief, user=owner, text="Dubbel", figures=[Figure(kind="uren", value=5)]
+    )
+    client.force_login(UserFactory())
+    url = reverse("initiatieven:update_delete", args=[initiatief.slug, update.pk])
+    assert client.post(url).status_code == 403
+    client.force_login(owner)
+    client.post(url)
+    assert not initiatief.updates.exists() and not Cijfer.objects.exists()

@@ -157,3 +157,18 @@ def test_pages_in_english(client):
         in client.get(f"/en/initiatieven/{initiatief.slug}/").content.decode()
     )
     assert client.get("/en/initiatieven/").status_code == 200
+
+
+def test_owner_removes_co_owner_but_not_the_last(client):
+    owner, co_owner = UserFactory(), UserFactory()
+    initiatief = InitiatiefFactory(owners=[owner, co_owner])
+    client.force_login(owner)
+    row = Eigenaar.objects.get(user=co_owner)
+    client.post(reverse("initiatieven:owner_remove", args=[initiatief.slug, row.pk]))
+    assert list(initiatief.owners.all()) == [owner]
+    with pytest.raises(ValidationError) as error:
+        services.eigenaar_remove(initiatief=initiatief, user=owner, owner=owner)
+    assert error.value.code == "last_owner"
+    # The removed co-owner can no longer edit.
+    with pytest.raises(PermissionDenied):
+        services.initiatief_update(initiatief=initiatief, user=co_owner, title="x")
