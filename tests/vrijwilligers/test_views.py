@@ -239,3 +239,40 @@ def test_pages_in_english(client):
     client.force_login(reactie.vacature.owner)
     page = client.get("/en/vrijwilligers/beheer/").content.decode()
     assert "Accept" in page and "Decline kindly" in page
+
+
+def test_permissions_on_edit_respond_and_profile(client):
+    vacature = VacatureFactory()
+    edit = reverse("vrijwilligers:edit", args=[vacature.pk])
+    respond = reverse("vrijwilligers:respond", args=[vacature.pk])
+    assert client.get(respond).status_code == 302  # to the login page
+    client.force_login(UserFactory(verified=False))
+    assert client.post(respond, {"message": "Hoi"}).status_code == 403
+    client.force_login(UserFactory())
+    assert client.get(edit).status_code == 403
+    assert client.post(reverse("vrijwilligers:close", args=[vacature.pk])).status_code == 403
+    vacature.refresh_from_db()
+    assert vacature.status == Vacature.Status.OPEN
+    assert not Reactie.objects.exists()
+    client.force_login(vacature.owner)
+    assert client.get(edit).status_code == 200
+    client.post(reverse("vrijwilligers:close", args=[vacature.pk]))
+    vacature.refresh_from_db()
+    assert vacature.status == Vacature.Status.GESLOTEN
+
+
+def test_volunteer_withdraws_own_reactie_only(client):
+    reactie = ReactieFactory()
+    client.force_login(UserFactory())
+    assert client.post(reverse("vrijwilligers:withdraw", args=[reactie.pk])).status_code == 404
+    client.force_login(reactie.volunteer)
+    client.post(reverse("vrijwilligers:withdraw", args=[reactie.pk]))
+    reactie.refresh_from_db()
+    assert reactie.status == Reactie.Status.INGETROKKEN
+
+
+def test_hidden_and_deleted_profile(client):
+    profiel = ProfielFactory()
+    client.force_login(profiel.user)
+    client.post(reverse("vrijwilligers:profiel_delete"))
+    assert client.get(reverse("vrijwilligers:voor_jou")).url == reverse("vrijwilligers:profiel")
