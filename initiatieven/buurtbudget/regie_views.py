@@ -25,7 +25,8 @@ def voorstel_create(request, slug):
     formset = RegelFormSet(data, prefix="regels")
     if request.method == "POST":
         form_ok = form.is_valid()
-        lines = form.check_lines(formset) if form_ok else None
+        # Checked even when other fields are wrong, so every mistake shows at once.
+        lines = form.check_lines(formset)
         if not formset.is_valid():
             form.add_error(None, _("Controleer de begrotingsregels."))
         if form_ok and lines is not None:

@@ -463,3 +463,15 @@ def test_hidden_initiative_is_not_named_on_public_pages(client):
     page = text_of(client.get(reverse("buurtbudget:buurt", args=[result.buurt.slug])))
     assert result.initiatief.title not in page
     assert f"Een initiatief in {result.buurt.name}" in page
+
+
+def test_every_mistake_shows_at_once(client):
+    owner = UserFactory()
+    initiatief = InitiatiefFactory(owners=[owner])
+    client.force_login(owner)
+    response = client.post(
+        reverse("buurtbudget:aanvraag_create", args=[initiatief.slug]),
+        form_data(RondeFactory(), plan="", amount="900"),
+    )
+    summary = BeautifulSoup(response.content, "html.parser").select_one("#error-summary").get_text()
+    assert "Plan" in summary and "tellen niet op" in summary
