@@ -5,12 +5,14 @@ whole list. Access follows the model permissions given to the beheer group (migr
 0002).
 """
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ruimtes.models import Locatie, Openingstijd, Ruimte, Sluiting
+from buurtkracht.core.images import SafeImageField
+from ruimtes.models import Locatie, LocatieFoto, Openingstijd, Ruimte, Sluiting
 
 
 class LocatieViewSet(ModelViewSet):
@@ -84,6 +86,27 @@ class SluitingViewSet(ModelViewSet):
     inspect_view_enabled = False
 
 
+class LocatieFotoForm(forms.ModelForm):
+    # Checked and stripped of metadata (location, camera) like every upload.
+    image = SafeImageField(label=_("Foto"))
+
+    class Meta:
+        model = LocatieFoto
+        fields = ["locatie", "image", "alt", "position"]
+
+
+class LocatieFotoViewSet(ModelViewSet):
+    model = LocatieFoto
+    icon = "image"
+    menu_label = _("Foto's van locaties")
+    list_display = ["locatie", "alt", "position"]
+    list_filter = ["locatie"]
+    inspect_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return LocatieFotoForm
+
+
 class RuimtesGroup(ViewSetGroup):
     menu_label = _("Ruimtes")
     menu_icon = "home"
@@ -93,6 +116,7 @@ class RuimtesGroup(ViewSetGroup):
         RuimteViewSet("ruimtes_ruimtes"),
         OpeningstijdViewSet("ruimtes_openingstijden"),
         SluitingViewSet("ruimtes_sluitingen"),
+        LocatieFotoViewSet("ruimtes_fotos"),
     )
 
 

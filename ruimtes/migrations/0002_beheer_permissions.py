@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-MODELS = ["locatie", "ruimte", "openingstijd", "sluiting"]
+MODELS = ["locatie", "locatiefoto", "ruimte", "openingstijd", "sluiting"]
 
 
 def grant(apps, schema_editor):

@@ -137,5 +137,6 @@ def test_beheer_can_list_and_add_locations_in_the_admin(client):
     client.force_login(staff)
     assert client.get("/admin/ruimtes_locaties/").status_code == 200
     assert client.get("/admin/ruimtes_ruimtes/new/").status_code == 200
+    assert client.get("/admin/ruimtes_fotos/new/").status_code == 200
     client.force_login(UserFactory(groups=["moderator"]))
     assert client.get("/admin/ruimtes_locaties/").status_code in (302, 403)
