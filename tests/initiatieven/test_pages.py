@@ -202,3 +202,19 @@ def test_wijk_page_section_lists_the_wijks_initiatives():
         s for s in wijk_sections(wijk=baarsjes, request=None) if s["key"] == "initiatieven"
     )
     assert [i.title for i in section["context"]["initiatieven"]] == ["Buurtkamer"]
+
+
+def test_wijk_page_renders_the_initiatieven_section(client):
+    from wagtail.models import Site
+
+    from buurtkracht.home.models import WijkPage
+
+    baarsjes = wijk("De Baarsjes")
+    InitiatiefFactory(title="Buurtkamer De Baarsjes", wijk=baarsjes)
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    page = home.add_child(instance=WijkPage(title="De Baarsjes", slug="de-baarsjes", wijk=baarsjes))
+    page.save_revision().publish()
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    section = soup.select_one(".bk-wijk-section--initiatieven")
+    assert "Buurtkamer De Baarsjes" in section.get_text()
+    assert section.select_one(f'a[href="/initiatieven/?wijk={baarsjes.slug}"]')
