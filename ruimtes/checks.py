@@ -19,6 +19,8 @@ from ruimtes.timeutil import AMSTERDAM, add_months, hours, local_datetime, week_
 BOOKING_HORIZON_MONTHS = 3
 SERIES_HORIZON_MONTHS = 6
 COMMERCIAL_HORIZON_DAYS = 14
+# Rules that depend on the date only: in a series they skip that date, not the series.
+PER_DATE_CODES = {"gesloten", "buiten_openingstijden", "commercieel_te_vroeg"}
 
 
 def rule_error(field_name: str, code: str, **params) -> ValidationError:
@@ -137,23 +139,32 @@ def serie_plan(
 ) -> SeriesPlan:
     """Each occurrence of a planned series with the reason it cannot be booked, if any.
 
-    Raises ValidationError for the whole series (bad interval, more than 6 months, a
-    broken rule on the first date).
+    Raises ValidationError for the whole series: a bad interval or end date, more than
+    6 months, or a rule that every date would break (times, length, capacity, a first
+    date in the past or more than 3 months ahead). Closures and other bookings only
+    skip the dates they touch.
     """
     now = now or timezone.now()
     if interval_weeks not in (1, 2):
         raise rule_error("interval_weeks", "status")
     first_local = starts_at.astimezone(AMSTERDAM).date()
+    if until < first_local:
+        raise rule_error("until", "tot_voor_van")
     if until > add_months(first_local, SERIES_HORIZON_MONTHS):
         raise rule_error("until", "serie_te_lang")
-    booking_rules_check(
-        ruimte=ruimte,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        expected_people=expected_people,
-        booker_type=booker_type,
-        now=now,
-    )
+    try:
+        booking_rules_check(
+            ruimte=ruimte,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            expected_people=expected_people,
+            booker_type=booker_type,
+            now=now,
+        )
+    except ValidationError as error:
+        codes = {e.code for errors in error.error_dict.values() for e in errors}
+        if not codes <= PER_DATE_CODES:
+            raise
     confirmed = list(
         Boeking.objects.confirmed()
         .filter(ruimte=ruimte, starts_at__gte=starts_at - timedelta(days=1))

@@ -209,6 +209,8 @@ def boeking_approve(*, boeking: Boeking, manager) -> Boeking:
     boeking = Boeking.objects.select_for_update(of=("self",)).get(pk=boeking.pk)
     if boeking.status != Boeking.Status.AANGEVRAAGD:
         raise rule_error("status", "status")
+    if boeking.starts_at <= timezone.now():
+        raise rule_error("status", "voorbij")
     if _overlap_exists(
         boeking.ruimte, boeking.starts_at, boeking.blocked_until, exclude_pk=boeking.pk
     ):

@@ -147,3 +147,33 @@ def test_weekly_series_keeps_wall_time_over_dst():
         for b in Boeking.objects.order_by("starts_at")
     ]
     assert [b.hour for b in local_hours] == [18, 17]  # UTC: 19:00 CET, then 19:00 CEST
+
+
+def test_series_starting_on_a_closed_day_skips_only_that_day():
+    ruimte = RuimteFactory()
+    now = at(date(2026, 12, 1), 9)
+    first = date(2026, 12, 7)
+    SluitingFactory(locatie=ruimte.locatie, starts_on=first, ends_on=first, reason="Studiedag")
+    plan = checks.serie_plan(
+        ruimte=ruimte,
+        starts_at=at(first, 10),
+        ends_at=at(first, 11),
+        interval_weeks=2,
+        until=first + timedelta(weeks=4),
+        expected_people=5,
+        booker_type=BookerType.BEWONERSINITIATIEF,
+        now=now,
+    )
+    assert [o.code for o in plan.occurrences] == ["gesloten", "", ""]
+    with pytest.raises(ValidationError) as error:
+        checks.serie_plan(
+            ruimte=ruimte,
+            starts_at=at(first, 10),
+            ends_at=at(first, 11),
+            interval_weeks=1,
+            until=first - timedelta(days=1),
+            expected_people=5,
+            booker_type=BookerType.BEWONERSINITIATIEF,
+            now=now,
+        )
+    assert error.value.error_dict["until"][0].code == "tot_voor_van"
