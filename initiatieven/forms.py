@@ -10,7 +10,7 @@ from buurtkracht.core.images import SafeImageField
 from buurtkracht.core.sanitize import PlainTextField, RichTextField
 from initiatieven.messages import MESSAGES
 from initiatieven.models import Behoefte, Cijfer, Initiatief, Prioriteit, Thema
-from initiatieven.services.activiteit import Figure
+from initiatieven.services.activiteit import MAX_FIGURE, Figure
 
 
 def apply_errors(form: forms.Form, error: ValidationError) -> None:
@@ -204,19 +204,27 @@ class UpdateForm(forms.Form):
     alt_2 = PlainTextField(label=_("Wat staat er op foto 2?"), required=False, max_length=200)
     image_3 = SafeImageField(label=_("Foto 3 (niet verplicht)"), required=False)
     alt_3 = PlainTextField(label=_("Wat staat er op foto 3?"), required=False, max_length=200)
-    bereikt = forms.IntegerField(label=_("Mensen bereikt"), required=False, min_value=1)
-    vrijwilligers = forms.IntegerField(
-        label=_("Vrijwilligers betrokken"), required=False, min_value=1
+    bereikt = forms.IntegerField(
+        label=_("Mensen bereikt"), required=False, min_value=1, max_value=MAX_FIGURE
     )
-    uren = forms.IntegerField(label=_("Uren gegeven"), required=False, min_value=1)
-    maaltijden = forms.IntegerField(label=_("Maaltijden geserveerd"), required=False, min_value=1)
+    vrijwilligers = forms.IntegerField(
+        label=_("Vrijwilligers betrokken"), required=False, min_value=1, max_value=MAX_FIGURE
+    )
+    uren = forms.IntegerField(
+        label=_("Uren gegeven"), required=False, min_value=1, max_value=MAX_FIGURE
+    )
+    maaltijden = forms.IntegerField(
+        label=_("Maaltijden geserveerd"), required=False, min_value=1, max_value=MAX_FIGURE
+    )
     anders_label = PlainTextField(
         label=_("Iets anders geteld? Wat?"),
         required=False,
         max_length=60,
         help_text=_("Bijvoorbeeld: fietsen gerepareerd."),
     )
-    anders_value = forms.IntegerField(label=_("Aantal"), required=False, min_value=1)
+    anders_value = forms.IntegerField(
+        label=_("Aantal"), required=False, min_value=1, max_value=MAX_FIGURE
+    )
 
     def clean(self):
         data = super().clean()

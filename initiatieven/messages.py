@@ -13,7 +13,9 @@ MESSAGES = {
     "buurt_not_in_wijk": _("Deze buurt ligt niet in de gekozen wijk."),
     "amount_invalid": _("Vul een positief bedrag in met hoogstens twee cijfers achter de komma."),
     "figure_label_required": _("Schrijf bij 'anders' wat je geteld hebt."),
-    "figure_positive": _("Een cijfer is een heel getal groter dan 0."),
+    "figure_positive": _(
+        "Een cijfer is een heel getal groter dan 0 (en niet groter dan een miljoen)."
+    ),
     "update_empty": _("Schrijf wat er gebeurd is."),
     "already_owner": _("Deze persoon is al eigenaar van dit initiatief."),
     "invitation_used": _("Deze uitnodiging is al gebruikt of bestaat niet meer."),

@@ -18,6 +18,8 @@ from initiatieven.models import Behoefte, Cijfer, Initiatief, Update, UpdateFoto
 from initiatieven.services.initiatief import require_edit
 
 UNFOLLOW_SALT = "initiatieven.unfollow"
+# Far above any real count, far below the database's integer limit.
+MAX_FIGURE = 1_000_000
 
 
 def _amount(value) -> Decimal | None:
@@ -115,7 +117,7 @@ def update_create(
         cijfer.clean_text_fields()
         if cijfer.kind == Cijfer.Kind.ANDERS and not cijfer.label:
             raise ValidationError(MESSAGES["figure_label_required"], code="figure_label_required")
-        if not isinstance(cijfer.value, int) or cijfer.value <= 0:
+        if not isinstance(cijfer.value, int) or not 0 < cijfer.value <= MAX_FIGURE:
             raise ValidationError(MESSAGES["figure_positive"], code="figure_positive")
         if cijfer.kind != Cijfer.Kind.ANDERS:
             cijfer.label = ""

@@ -100,6 +100,8 @@ def test_updates_figures_add_up_to_impact(client):
     )
     response = client.post(url, {"text": "Zonder label", "anders_value": "3"})
     assert response.status_code == 200  # refused: a custom figure needs a label
+    response = client.post(url, {"text": "Te veel", "uren": "99999999999"})
+    assert response.status_code == 200  # refused, not a database error
     assert initiatief.updates.count() == 2
     body = client.get(initiatief.get_absolute_url()).content.decode()
     assert "<strong>40</strong> Mensen bereikt" in body
@@ -109,13 +111,15 @@ def test_updates_figures_add_up_to_impact(client):
     assert 'alt="Kratten met sla"' in body and 'alt="Buren bij de kas"' in body
 
 
-def test_figure_must_be_positive():
+@pytest.mark.parametrize("value", [0, -3, 10**10])
+def test_figure_must_be_positive_and_sane(value):
     owner = UserFactory()
     initiatief = InitiatiefFactory(owners=[owner])
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.update_create(
-            initiatief=initiatief, user=owner, text="x", figures=[Figure(kind="uren", value=0)]
+            initiatief=initiatief, user=owner, text="x", figures=[Figure(kind="uren", value=value)]
         )
+    assert error.value.code == "figure_positive"
     assert not Cijfer.objects.exists()
     assert not initiatief.updates.exists()
 
