@@ -66,3 +66,16 @@ def locatie_week(locatie: Locatie, monday: date) -> list[RoomWeek]:
             if overlap > timedelta(0):
                 result[boeking.ruimte_id].booked[boeking.booker_type] += hours(overlap)
     return [result[room.pk] for room in rooms]
+
+
+def locatie_total(rows: list[RoomWeek]) -> RoomWeek:
+    """The whole location: every room's open and booked hours added up."""
+    total = RoomWeek(
+        ruimte=None,
+        open_hours=sum(r.open_hours for r in rows),
+        booked=dict.fromkeys(BookerType.values, 0.0),
+    )
+    for row in rows:
+        for booker_type, value in row.booked.items():
+            total.booked[booker_type] += value
+    return total

@@ -97,6 +97,7 @@ def bezetting(request, pk: int):
             "monday": monday,
             "sunday": monday + timedelta(days=6),
             "rows": rows,
+            "total": occupancy.locatie_total(rows),
             "chart": chart,
             "chart_height": 20 + 40 * len(rows),
             "target": occupancy.TARGET_PERCENT,
@@ -143,11 +144,12 @@ def bezetting_csv(request, pk: int):
             "doel %",
         ]
     )
-    for row in _occupancy_rows(locatie, monday):
+    rows = _occupancy_rows(locatie, monday)
+    for row in [*rows, occupancy.locatie_total(rows)]:
         writer.writerow(
             [
                 locatie.name,
-                row.ruimte.name,
+                row.ruimte.name if row.ruimte else "",
                 monday.isoformat(),
                 f"{row.open_hours:.2f}",
                 f"{row.booked_hours:.2f}",

@@ -129,6 +129,8 @@ def test_occupancy_page_table_chart_and_csv(client, setup):
     )
     rows = list(csv.reader(io.StringIO(export.content.decode())))
     assert rows[1][3:6] == ["98.00", "4.00", "4.00"]
+    assert rows[-1][1] == "" and rows[-1][3] == "98.00"  # the location total (one room)
+    assert page.select_one("tfoot th").get_text(strip=True) == "Hele locatie"
 
 
 def test_beheer_can_list_and_add_locations_in_the_admin(client):
