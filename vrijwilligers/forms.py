@@ -269,6 +269,15 @@ class WizardWhereForm(forms.Form):
         help_text=_("Vier cijfers is genoeg, zoals 1053."),
     )
 
+    def clean_postcode(self):
+        from buurtkracht.areas.queries import postcode_lookup
+        from vrijwilligers.messages import MESSAGES
+
+        value = self.cleaned_data["postcode"].strip()
+        if value and postcode_lookup(value) is None:
+            raise forms.ValidationError(MESSAGES["unknown_postcode"], code="unknown_postcode")
+        return value
+
 
 class WizardNeedForm(forms.Form):
     NEEDS = [

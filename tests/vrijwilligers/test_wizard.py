@@ -68,3 +68,12 @@ def test_unknown_step_is_404_and_bad_slot_is_refused(client):
         reverse("vrijwilligers:wizard_step", args=["wanneer"]), {"availability": ["ma-nacht"]}
     )
     assert response.status_code == 200 and "ma-nacht" in response.content.decode()
+
+
+def test_unknown_postcode_is_told_at_its_step(client):
+    response = client.post(
+        reverse("vrijwilligers:wizard_step", args=["waar"]), {"postcode": "9999"}
+    )
+    assert response.status_code == 200
+    assert "Deze postcode kennen we niet" in response.content.decode()
+    assert "9999" in response.content.decode()  # what was typed stays
