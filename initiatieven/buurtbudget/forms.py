@@ -86,7 +86,11 @@ class LinesFormMixin:
 
 
 class AanvraagForm(LinesFormMixin, forms.Form):
-    ronde = forms.ModelChoiceField(label=_("Ronde"), queryset=Ronde.objects.none())
+    ronde = forms.ModelChoiceField(
+        label=_("Ronde"),
+        queryset=Ronde.objects.none(),
+        error_messages={"invalid_choice": MESSAGES["ronde_dicht"]},
+    )
     agendapunt = forms.ModelChoiceField(
         label=_("Agendapunt van de buurt"),
         queryset=AgendaPunt.objects.none(),
@@ -130,7 +134,13 @@ class StemForm(forms.Form):
     choice = forms.ChoiceField(
         label=_("Je stem"), choices=Stem.Choice.choices, widget=forms.RadioSelect
     )
-    motivation = text_area(_("Motivatie"), help_text=_("Waarom stem je zo?"))
+    motivation = text_area(
+        _("Motivatie"),
+        help_text=_(
+            "Waarom stem je zo? Bij een besluit komt je motivatie zonder je naam op de "
+            "openbare pagina van de buurt."
+        ),
+    )
 
 
 class BelangForm(forms.Form):

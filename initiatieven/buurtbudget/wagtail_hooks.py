@@ -60,7 +60,7 @@ class BudgetForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         try:
-            return services.budget_set(
+            self.instance = services.budget_set(
                 buurt=self.cleaned_data["buurt"],
                 year=self.cleaned_data["year"],
                 amount=self.cleaned_data["amount"],
@@ -70,6 +70,7 @@ class BudgetForm(WagtailAdminModelForm):
             # A grant between clean() and save(): say so rather than fail.
             self.add_error(None, error)
             raise
+        return self.instance
 
 
 class BudgetViewSet(ModelViewSet):

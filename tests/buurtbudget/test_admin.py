@@ -69,3 +69,20 @@ def test_export_menu_only_for_beheer(client):
     totp_enable(user)
     client.force_login(user)
     assert reverse("buurtbudget:export") in client.get("/admin/").content.decode()
+
+
+def test_admin_creates_a_budget_once_per_buurt_and_year(admin_client):
+    from tests.factories import buurt_in, wijk
+
+    buurt = buurt_in(wijk("Westerpark"))
+    data = {"buurt": buurt.pk, "year": 2030, "amount": "42000.00", "small_percent": "25"}
+    assert admin_client.post(reverse("budget:add"), data).status_code == 302
+    budget = Budget.objects.get(buurt=buurt, year=2030)
+    assert (budget.amount, budget.small_percent, budget.small_granted) == (
+        Decimal("42000.00"),
+        25,
+        0,
+    )
+    again = admin_client.post(reverse("budget:add"), {**data, "amount": "1.00"})
+    assert again.status_code == 200
+    assert Budget.objects.get(buurt=buurt, year=2030).amount == Decimal("42000.00")

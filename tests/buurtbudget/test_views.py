@@ -140,6 +140,7 @@ def test_closed_round_cannot_be_chosen(client):
     assert "geen ronde open" in text_of(client.get(url))
     response = client.post(url, form_data(closed))
     assert response.status_code == 400
+    assert "geen ronde open" in text_of(response)
     assert not Aanvraag.objects.exists()
 
 
