@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 
 from buurtkracht.accounts import rules
 from buurtkracht.api import ApiError
@@ -192,7 +193,7 @@ def boeking_create(request, payload: BoekingIn):
         )
     except ValidationError as error:
         _raise_for_api(error)
-    return 201, _boeking_out(boeking)
+    return Status(201, _boeking_out(boeking))
 
 
 def _own(request, boeking_id: int) -> Boeking:

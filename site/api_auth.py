@@ -15,8 +15,12 @@ import hashlib
 import secrets
 
 from django.utils import timezone
+from django.utils.translation import gettext
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
+
+from buurtkracht.api import ApiError
 
 TOKEN_PREFIX = "bk_"
 
@@ -33,6 +37,21 @@ def token_new() -> tuple[str, str]:
 
 class SessionAuth(NinjaSessionAuth):
     """A signed-in user of the site; unsafe methods need a valid CSRF token (else 403)."""
+
+    def _get_key(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None  # not signed in: 401, not a CSRF complaint
+        try:
+            return super()._get_key(request)
+        except HttpError:
+            raise ApiError(
+                403,
+                gettext(
+                    "Je verzoek mist het CSRF-token. Laad de pagina opnieuw en probeer het nog eens."
+                ),
+                code="csrf",
+            ) from None
 
     def authenticate(self, request, key):
         user = getattr(request, "user", None)

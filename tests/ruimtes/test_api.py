@@ -180,6 +180,7 @@ def test_session_post_needs_csrf_token():
     browser.force_login(user)
     refused = browser.post("/api/v1/boekingen", payload(ruimte), content_type="application/json")
     assert refused.status_code == 403
+    assert refused.json()["code"] == "csrf"
     assert not Boeking.objects.exists()
     browser.get("/ruimtes/")  # sets the csrftoken cookie
     token = browser.cookies["csrftoken"].value
@@ -218,3 +219,13 @@ def test_token_is_stored_as_hash_and_replaced(client):
     assert (
         client.get("/api/v1/boekingen/1", HTTP_AUTHORIZATION=f"Bearer {second}").status_code == 404
     )
+
+
+def test_openapi_lists_the_endpoints_and_both_auth_schemes(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert {
+        "/api/v1/ruimtes",
+        "/api/v1/ruimtes/{ruimte_id}/beschikbaarheid",
+        "/api/v1/boekingen",
+    } <= set(schema["paths"])
+    assert {"TokenAuth", "SessionAuth"} <= set(schema["components"]["securitySchemes"])
