@@ -27,7 +27,8 @@ SIZES = [
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize(("residents", "tables", "slots", "k"), SIZES)
 @pytest.mark.parametrize("partial_share", [0.0, 0.4])
-def test_random_schedule_keeps_every_rule(seed, residents, tables, slots, k, partial_share):
+@pytest.mark.parametrize("bonus", [0, 100])
+def test_random_schedule_keeps_every_rule(seed, residents, tables, slots, k, partial_share, bonus):
     instance = random_instance(
         seed=seed,
         residents=residents,
@@ -35,17 +36,20 @@ def test_random_schedule_keeps_every_rule(seed, residents, tables, slots, k, par
         slots=slots,
         max_per_resident=k,
         partial_share=partial_share,
+        first_talk_bonus=bonus,
     )
     result = schedule(instance)
 
     assert violations(instance, result.conversations) == []
     assert result.total == sum(c.score for c in result.conversations)
-    assert result.total <= result.upper_bound
+    assert result.objective <= result.upper_bound
+    if bonus == 0:
+        assert result.objective == result.total
     if partial_share == 0.0:
-        assert result.total == result.upper_bound
+        assert result.objective == result.upper_bound
     else:
         assert result.gap_percent < 5
-    assert result.total >= greedy_schedule(instance).total * 0.99
+    assert result.objective >= greedy_schedule(instance).objective * 0.99
 
 
 def test_partial_instances_really_have_partial_availability():
@@ -167,3 +171,31 @@ def test_slot_ilp_keeps_the_best_pairs_when_not_all_fit():
     result = schedule(instance)
     assert [(c.resident, c.slot) for c in result.conversations] == [("b", 0)]
     assert result.upper_bound == 60  # the exact ILP tightens the b-matching bound of 110
+
+
+def test_first_talk_bonus_gives_everyone_a_talk_before_a_second_one():
+    # Table x has one slot. Scores alone give it to a (a-x + a-y = 170 beats
+    # a-y + b-x = 100); with the bonus b gets x and a still talks to y.
+    kwargs = {
+        "residents": ["a", "b"],
+        "tables": ["x", "y"],
+        "slot_count": 2,
+        "scores": {("a", "x"): 90, ("a", "y"): 80, ("b", "x"): 20},
+        "table_slots": {"x": frozenset({0})},
+    }
+    plain = schedule(Instance(**kwargs))
+    assert {c.resident for c in plain.conversations} == {"a"}
+    assert plain.total == plain.upper_bound == 170
+    fair = schedule(Instance(**kwargs, first_talk_bonus=100))
+    assert {(c.resident, c.table) for c in fair.conversations} == {("a", "y"), ("b", "x")}
+    assert fair.covered == 2
+    assert fair.objective == fair.upper_bound == 80 + 20 + 200
+
+
+def test_bonus_covers_more_residents_on_a_crowded_event():
+    crowded = {"seed": 3, "residents": 100, "tables": 20, "slots": 12, "density": 0.3}
+    plain = schedule(random_instance(**crowded))
+    fair = schedule(random_instance(**crowded, first_talk_bonus=100))
+    assert fair.covered > plain.covered
+    assert fair.covered == 100
+    assert fair.gap_percent < 1

@@ -128,6 +128,7 @@ def test_schedule_by_organiser_respects_every_rule():
     beurs.refresh_from_db()
     assert beurs.schedule_total == result.total == sum(t.score for t in talks)
     assert beurs.schedule_upper_bound == result.upper_bound
+    assert beurs.schedule_gap == 0.0
     assert beurs.registration_open is False
 
 

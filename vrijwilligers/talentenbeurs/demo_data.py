@@ -133,7 +133,7 @@ def _record_outcomes(beurs: Talentenbeurs, organiser, rng) -> None:
         roll = rng.random()
         if roll < 0.05:
             gesprek.outcome = Uitkomst.AFWEZIG
-        elif roll < 0.05 + 0.45 * gesprek.score / 100:
+        elif roll < 0.25 + 0.5 * gesprek.score / 100:
             offers = [o for o in gesprek.tafel.offer_kinds if o != "werk"] + ["baan"] * (
                 "werk" in gesprek.tafel.offer_kinds
             )

@@ -77,6 +77,7 @@ class Talentenbeurs(models.Model):
     scheduled_at = models.DateTimeField(_("rooster gemaakt op"), null=True, blank=True)
     schedule_total = models.PositiveIntegerField(_("totale matchscore"), null=True, blank=True)
     schedule_upper_bound = models.PositiveIntegerField(_("bovengrens"), null=True, blank=True)
+    schedule_gap = models.FloatField(_("verschil met de bovengrens (%)"), null=True, blank=True)
     schedule_seconds = models.FloatField(_("rekentijd (s)"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

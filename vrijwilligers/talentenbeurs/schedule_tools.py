@@ -44,6 +44,7 @@ def random_instance(
     max_per_resident: int = 4,
     partial_share: float = 0.0,
     density: float = 0.5,
+    first_talk_bonus: int = 0,
 ) -> Instance:
     """A seeded random instance for tests and the benchmark.
 
@@ -76,4 +77,5 @@ def random_instance(
         max_per_resident=max_per_resident,
         resident_slots=part(resident_ids, partial_share),
         table_slots=part(table_ids, partial_share / 2),
+        first_talk_bonus=first_talk_bonus,
     )

@@ -103,12 +103,17 @@ class Instance:
     max_per_resident: int = 4
     resident_slots: Mapping[Id, frozenset[int]] = field(default_factory=dict)
     table_slots: Mapping[Id, frozenset[int]] = field(default_factory=dict)
+    # Points for a resident's first conversation, on top of its score: with a bonus the
+    # schedule prefers giving everyone one talk over giving some a fourth (see services).
+    first_talk_bonus: int = 0
 
     def __post_init__(self):
         if self.slot_count < 1:
             raise ValueError("slot_count must be at least 1")
         if self.max_per_resident < 1:
             raise ValueError("max_per_resident must be at least 1")
+        if self.first_talk_bonus < 0:
+            raise ValueError("first_talk_bonus must not be negative")
 
     def slots_of_resident(self, r: Id) -> frozenset[int]:
         return self._slots(self.resident_slots, r)
@@ -145,49 +150,100 @@ class Conversation:
     score: int
 
 
+def objective(conversations: Iterable[Conversation], bonus: int) -> int:
+    """What the solver maximises: the scores plus ``bonus`` per resident with a talk."""
+    conversations = list(conversations)
+    return sum(c.score for c in conversations) + bonus * len({c.resident for c in conversations})
+
+
 @dataclass
 class Result:
+    """``total``: the sum of match scores. ``upper_bound`` bounds ``objective`` (which
+    equals ``total`` when the instance has no first-talk bonus)."""
+
     conversations: list[Conversation]
     total: int
     upper_bound: int
     seconds: float
     method: str
+    bonus: int = 0
+
+    @property
+    def covered(self) -> int:
+        """Residents with at least one conversation."""
+        return len({c.resident for c in self.conversations})
+
+    @property
+    def objective(self) -> int:
+        return self.total + self.bonus * self.covered
 
     @property
     def gap_percent(self) -> float:
         """How far below the upper bound, in % of the bound (0 = proven optimal)."""
         if self.upper_bound <= 0:
             return 0.0
-        return 100.0 * (self.upper_bound - self.total) / self.upper_bound
+        return 100.0 * (self.upper_bound - self.objective) / self.upper_bound
 
 
 # --- Step 1: b-matching upper bound ------------------------------------------------------
 
 
 def upper_bound_matching(instance: Instance) -> tuple[int, list[tuple[Id, Id, int]]]:
-    """The optimum of the problem without slot constraints, and its chosen pairs."""
+    """The optimum of the problem without slot constraints, and its chosen pairs.
+
+    A min-cost flow written as an LP: source -> resident (one arc of capacity 1 that
+    earns the first-talk bonus, one of capacity K-1 that earns nothing) -> table (the
+    pairs, capacity 1, earning the score) -> sink (capacity: the table's slots). The
+    constraint matrix is a network matrix, so HiGHS returns an integral vertex.
+    """
     pairs = instance.candidate_pairs()
     if not pairs:
         return 0, []
     r_index = {r: i for i, r in enumerate(instance.residents)}
     t_index = {t: i for i, t in enumerate(instance.tables)}
     n_r, n_pairs = len(r_index), len(pairs)
-    rows, cols = [], []
+    # Columns: the pairs, then per resident the bonus arc and the other arc.
+    eq_rows, eq_cols, eq_vals = [], [], []
+    ub_rows, ub_cols = [], []
     for j, (r, t, _score) in enumerate(pairs):
-        rows += [r_index[r], n_r + t_index[t]]
-        cols += [j, j]
-    matrix = coo_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(n_r + len(t_index), n_pairs)
+        eq_rows.append(r_index[r])
+        eq_cols.append(j)
+        eq_vals.append(1.0)
+        ub_rows.append(t_index[t])
+        ub_cols.append(j)
+    for i in range(n_r):
+        eq_rows += [i, i]
+        eq_cols += [n_pairs + 2 * i, n_pairs + 2 * i + 1]
+        eq_vals += [-1.0, -1.0]
+    n_cols = n_pairs + 2 * n_r
+    flow = coo_matrix((eq_vals, (eq_rows, eq_cols)), shape=(n_r, n_cols)).tocsr()
+    tables = coo_matrix(
+        (np.ones(len(ub_rows)), (ub_rows, ub_cols)), shape=(len(t_index), n_cols)
     ).tocsr()
-    capacity = [instance.resident_capacity(r) for r in instance.residents]
-    capacity += [len(instance.slots_of_table(t)) for t in instance.tables]
-    cost = -np.array([p[2] for p in pairs], dtype=float)
-    answer = linprog(cost, A_ub=matrix, b_ub=capacity, bounds=(0, 1), method="highs")
+    bounds = [(0, 1)] * n_pairs
+    for r in instance.residents:
+        capacity = instance.resident_capacity(r)
+        bounds += [(0, min(1, capacity)), (0, max(0, capacity - 1))]
+    cost = np.concatenate(
+        [
+            -np.array([p[2] for p in pairs], dtype=float),
+            np.tile([-float(instance.first_talk_bonus), 0.0], n_r),
+        ]
+    )
+    answer = linprog(
+        cost,
+        A_ub=tables,
+        b_ub=[len(instance.slots_of_table(t)) for t in instance.tables],
+        A_eq=flow,
+        b_eq=np.zeros(n_r),
+        bounds=bounds,
+        method="highs",
+    )
     if answer.status != 0:  # pragma: no cover - the LP is always feasible (x = 0)
         raise RuntimeError(answer.message)
-    # Totally unimodular: the vertex HiGHS returns is 0/1 up to rounding noise.
-    chosen = [pairs[j] for j, x in enumerate(answer.x) if x > 0.5]
-    return sum(p[2] for p in chosen), chosen
+    chosen = [pairs[j] for j in range(n_pairs) if answer.x[j] > 0.5]
+    covered = len({r for r, _t, _score in chosen})
+    return sum(p[2] for p in chosen) + instance.first_talk_bonus * covered, chosen
 
 
 # --- Step 2a: edge colouring (König; with availability as far as it goes) ---------------
@@ -305,23 +361,43 @@ def _slot_ilp(
         for key in keys:
             rows.append(row_of.setdefault(key, len(row_of)))
             cols.append(v)
+    values = [1.0] * len(rows)
+    n_x, extra_cost = len(variables), []
+    if with_capacity and instance.first_talk_bonus:
+        # y_r <= sum of r's talks; y_r earns the bonus.
+        for v, (j, _s) in enumerate(variables):
+            rows.append(row_of.setdefault(("y", pairs[j][0]), len(row_of)))
+            cols.append(v)
+            values.append(-1.0)
+        for key, i in list(row_of.items()):
+            if key[0] == "y":
+                rows.append(i)
+                cols.append(n_x + len(extra_cost))
+                values.append(1.0)
+                extra_cost.append(-float(instance.first_talk_bonus))
     upper = np.ones(len(row_of))
     for key, i in row_of.items():
         if key[0] == "k":
             upper[i] = instance.max_per_resident
-    matrix = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(row_of), len(variables)))
-    cost = -np.array([pairs[j][2] for j, _s in variables], dtype=float)
+        elif key[0] == "y":
+            upper[i] = 0
+    lower = np.where(upper == 0, -np.inf, 0)
+    n_vars = n_x + len(extra_cost)
+    matrix = coo_matrix((values, (rows, cols)), shape=(len(row_of), n_vars))
+    cost = np.concatenate(
+        [-np.array([pairs[j][2] for j, _s in variables], dtype=float), extra_cost]
+    )
     answer = milp(
         cost,
-        constraints=LinearConstraint(matrix.tocsr(), 0, upper),
-        integrality=np.ones(len(variables)),
+        constraints=LinearConstraint(matrix.tocsr(), lower, upper),
+        integrality=np.ones(n_vars),
         bounds=Bounds(0, 1),
         options={"time_limit": time_limit},
     )
     if answer.x is None:  # pragma: no cover - time limit hit before any solution
         return {}, None
     bound = getattr(answer, "mip_dual_bound", None)
-    chosen = {j: s for (j, s), x in zip(variables, answer.x, strict=True) if x > 0.5}
+    chosen = {j: s for (j, s), x in zip(variables, answer.x[:n_x], strict=True) if x > 0.5}
     return chosen, (-bound if bound is not None and np.isfinite(bound) else None)
 
 
@@ -365,13 +441,20 @@ class _Board:
         self.conversations.append(Conversation(r, t, s, score))
 
     def fill(self, pairs: list[tuple[Id, Id, int]]) -> None:
-        """Add pairs in the given order wherever a resident has room and a slot is free."""
-        for r, t, score in pairs:
-            if (r, t) in self.met or self.count.get(r, 0) >= self.instance.max_per_resident:
-                continue
-            s = self.common_free_slot(r, t)
-            if s is not None:
-                self.add(r, t, s, score)
+        """Add pairs in the given order wherever a resident has room and a slot is free;
+        with a first-talk bonus, residents without a talk get their turn first."""
+        rounds = (
+            [1, self.instance.max_per_resident]
+            if self.instance.first_talk_bonus
+            else [self.instance.max_per_resident]
+        )
+        for limit in rounds:
+            for r, t, score in pairs:
+                if (r, t) in self.met or self.count.get(r, 0) >= limit:
+                    continue
+                s = self.common_free_slot(r, t)
+                if s is not None:
+                    self.add(r, t, s, score)
 
 
 def greedy_schedule(instance: Instance) -> Result:
@@ -382,7 +465,9 @@ def greedy_schedule(instance: Instance) -> Result:
     seconds = time.perf_counter() - started
     total = sum(c.score for c in board.conversations)
     bound, _pairs = upper_bound_matching(instance)
-    return Result(board.conversations, total, bound, seconds, "greedy by score")
+    return Result(
+        board.conversations, total, bound, seconds, "greedy by score", instance.first_talk_bonus
+    )
 
 
 def schedule(instance: Instance, *, time_limit: float = 20.0) -> Result:
@@ -401,7 +486,15 @@ def schedule(instance: Instance, *, time_limit: float = 20.0) -> Result:
         method = "b-matching + list colouring"
         if len(slots) < len(pairs):
             by_ilp = assign_slots_ilp(instance, pairs, time_limit=time_limit)
-            if sum(pairs[j][2] for j in by_ilp) > sum(pairs[j][2] for j in slots):
+
+            def value(chosen):
+                talks = [
+                    Conversation(pairs[j][0], pairs[j][1], s, pairs[j][2])
+                    for j, s in chosen.items()
+                ]
+                return objective(talks, instance.first_talk_bonus)
+
+            if value(by_ilp) > value(slots):
                 slots = by_ilp
                 method = "b-matching + slot ILP + repair"
     board = _Board(instance)
@@ -410,8 +503,8 @@ def schedule(instance: Instance, *, time_limit: float = 20.0) -> Result:
         board.add(r, t, s, score)
     board.fill(instance.candidate_pairs())
     conversations = board.conversations
-    total = sum(c.score for c in conversations)
-    if not full and total < bound:
+    bonus = instance.first_talk_bonus
+    if not full and objective(conversations, bonus) < bound:
         candidates = instance.candidate_pairs()
         size = sum(
             len(instance.slots_of_resident(r) & instance.slots_of_table(t))
@@ -424,10 +517,11 @@ def schedule(instance: Instance, *, time_limit: float = 20.0) -> Result:
             exact = [
                 Conversation(*candidates[j][:2], s, candidates[j][2]) for j, s in chosen.items()
             ]
-            if sum(c.score for c in exact) > total:
-                conversations, total = exact, sum(c.score for c in exact)
+            if objective(exact, bonus) > objective(conversations, bonus):
+                conversations = exact
                 method = "exact ILP"
             if exact_bound is not None:
                 bound = min(bound, int(np.floor(exact_bound + 1e-6)))
     conversations.sort(key=lambda c: (c.slot, str(c.table)))
-    return Result(conversations, total, bound, time.perf_counter() - started, method)
+    total = sum(c.score for c in conversations)
+    return Result(conversations, total, bound, time.perf_counter() - started, method, bonus)

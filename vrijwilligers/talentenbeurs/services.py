@@ -16,6 +16,10 @@ from .models import Deelnemer, Gesprek, Soort, Tafel, Talentenbeurs, Uitkomst
 
 ORGANISE = "talentenbeurs.organise"
 
+# A resident's first conversation counts as much as a perfect match on top of its
+# score, so the schedule gives everyone one talk before it gives anyone a fourth.
+FIRST_TALK_BONUS = 100
+
 MESSAGES = {
     "al_aangemeld": _("Je bent al aangemeld voor deze talentenbeurs."),
     "al_tafel": _("Je hebt al een tafel bij deze talentenbeurs."),
@@ -178,6 +182,7 @@ def beurs_instance(beurs: Talentenbeurs) -> scheduling.Instance:
         max_per_resident=beurs.max_per_resident,
         resident_slots={d.pk: frozenset(d.slots) for d in deelnemers},
         table_slots={t.pk: frozenset(t.slots) for t in tafels},
+        first_talk_bonus=FIRST_TALK_BONUS,
     )
 
 
@@ -207,6 +212,7 @@ def beurs_schedule(*, beurs: Talentenbeurs, by, notify: bool = True) -> scheduli
     beurs.schedule_total = result.total
     beurs.schedule_upper_bound = result.upper_bound
     beurs.schedule_seconds = round(result.seconds, 3)
+    beurs.schedule_gap = round(result.gap_percent, 2)
     beurs.save(
         update_fields=[
             "scheduled_at",
@@ -214,6 +220,7 @@ def beurs_schedule(*, beurs: Talentenbeurs, by, notify: bool = True) -> scheduli
             "schedule_total",
             "schedule_upper_bound",
             "schedule_seconds",
+            "schedule_gap",
         ]
     )
     if notify:

@@ -272,13 +272,14 @@ def schedule_run(request, slug):
         messages.success(
             request,
             _(
-                "Het rooster is gemaakt: %(count)s gesprekken, matchscore %(total)s "
-                "(bovengrens %(bound)s, verschil %(gap)s%%)."
+                "Het rooster is gemaakt: %(count)s gesprekken, totale matchscore %(total)s, "
+                "%(covered)s bewoners met minstens één gesprek. Verschil met de "
+                "bovengrens: %(gap)s%%."
             )
             % {
                 "count": len(result.conversations),
                 "total": result.total,
-                "bound": result.upper_bound,
+                "covered": result.covered,
                 "gap": f"{result.gap_percent:.1f}",
             },
         )
