@@ -11,7 +11,10 @@ The problem. Residents ``r`` and tables ``t`` with a match score ``s(r, t)`` in 
 - a resident-table pair meets at most once,
 - both resident and table are present in the slot,
 
-maximising the total score. Pairs with score 0 are never scheduled.
+maximising the total score. Pairs with score 0 are never scheduled. An optional
+``first_talk_bonus`` adds points per resident with at least one conversation, so that
+everyone gets a talk before anyone gets a fourth; the site uses it
+(``services.FIRST_TALK_BONUS``), the bound and gap then refer to score + bonus.
 
 The method, in three steps:
 
