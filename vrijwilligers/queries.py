@@ -109,8 +109,12 @@ def profiel_get(user) -> Profiel | None:
 
 
 def voor_jou(profiel: Profiel, *, limit: int = 20) -> list[dict]:
-    """Open vacatures ranked for this volunteer, with score and explanation."""
-    vacatures = {v.pk: v for v in vacature_list()}
+    """Open vacatures ranked for this volunteer (best first, ties by id), with explanation."""
+    # Left out: what they already responded to (see "Mijn reacties") and their own.
+    candidates = (
+        vacature_list().exclude(reacties__volunteer=profiel.user_id).exclude(owner=profiel.user_id)
+    )
+    vacatures = {v.pk: v for v in candidates}
     if not vacatures:
         return []
     vol = profiel_features(profiel)

@@ -104,10 +104,12 @@ def test_voor_jou_ranks_open_vacatures(client):
     profiel = ProfielFactory(skills=["tuinieren"])
     VacatureFactory(title="Koken")
     VacatureFactory(title="Tuinieren", skills=["tuinieren"])
+    ReactieFactory(vacature=VacatureFactory(title="Al gereageerd"), volunteer=profiel.user)
     client.force_login(profiel.user)
     page = client.get(reverse("vrijwilligers:voor_jou")).content.decode()
     assert page.index("Tuinieren") < page.index("Koken")
     assert "1 van 1 vaardigheid" in page
+    assert "Al gereageerd" not in page
 
 
 def test_profile_form_saves_and_shows_errors_next_to_fields(client):
