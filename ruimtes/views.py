@@ -107,7 +107,10 @@ def boeken(request, pk: int):
     """Step 1: choose (form); step 2: confirm (summary, price, series conflicts); then book."""
     room = get_object_or_404(Ruimte.objects.select_related("locatie"), pk=pk)
     if not rules.can(request.user, rules.PARTICIPATE):
-        raise PermissionDenied
+        messages.error(
+            request, _("Bevestig eerst je e-mailadres. Daarna kun je een ruimte boeken.")
+        )
+        return redirect("account_email")
     if request.method == "GET":
         form = BookingForm(initial=_initial_from_query(request, room), user=request.user)
         return render(request, "ruimtes/boeken.html", {"room": room, "form": form})

@@ -152,7 +152,13 @@ def test_booking_needs_login_and_verified_email(client):
     ruimte = RuimteFactory()
     assert client.get(f"/ruimtes/{ruimte.pk}/boeken/").status_code == 302
     client.force_login(UserFactory(verified=False))
-    assert client.get(f"/ruimtes/{ruimte.pk}/boeken/").status_code == 403
+    response = client.get(f"/ruimtes/{ruimte.pk}/boeken/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/email/"
+    assert (
+        client.post(f"/ruimtes/{ruimte.pk}/boeken/", _form_data(step="bevestigen")).status_code
+        == 302
+    )
+    assert not Boeking.objects.exists()
 
 
 def test_series_with_conflicts_shows_them_and_books_the_rest(client):
@@ -250,3 +256,9 @@ def test_wijk_section_lists_locations_of_that_wijk():
     context = wijk_section(wijk=ruimte.locatie.wijk, request=None)
     assert [r.name for loc in context["locaties"] for r in loc.ruimtes.all()] == ["Huiskamer"]
     assert context["url"].endswith(f"?wijk={ruimte.locatie.wijk.pk}")
+
+
+def test_pages_in_english(client):
+    ruimte = RuimteFactory()
+    assert "Find a room" in client.get("/en/ruimtes/").content.decode()
+    assert "When is the room free?" in client.get(f"/en/ruimtes/{ruimte.pk}/").content.decode()
