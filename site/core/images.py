@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 from wagtail.images.forms import BaseImageForm
 
 # Pillow format name -> file extension we store.
@@ -108,7 +108,10 @@ def clean_uploaded_image(file) -> ContentFile:
                 raise ValidationError(MESSAGES["te_veel_pixels"], code="te_veel_pixels")
             image_format = image.format
             try:
-                # load() decodes every pixel: a truncated or damaged file fails here.
+                # load() decodes every pixel: a truncated or damaged file fails here, as
+                # long as Pillow's global leniency is off (WeasyPrint turns it on when
+                # imported).
+                ImageFile.LOAD_TRUNCATED_IMAGES = False
                 image.load()
                 upright = ImageOps.exif_transpose(image)
             except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:

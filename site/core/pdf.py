@@ -15,8 +15,13 @@ import base64
 import segno
 from django.template.loader import render_to_string
 from django.utils import translation
+from PIL import ImageFile
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
+
+# Importing WeasyPrint makes Pillow accept truncated images everywhere; uploads must
+# still be refused when damaged (buurtkracht.core.images), so switch that back off.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 def render_pdf(template_name: str, context: dict, *, language: str | None = None) -> bytes:
