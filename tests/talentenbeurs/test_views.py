@@ -191,6 +191,10 @@ def test_table_list_pdf_for_its_contact(client):
     deelnemer = DeelnemerFactory(beurs=beurs, user=UserFactory(display_name="Yusuf"))
     Gesprek.objects.create(beurs=beurs, deelnemer=deelnemer, tafel=tafel, slot=1, score=80)
     client.force_login(tafel.contact)
+    page = client.get(url("tafel", beurs, pk=tafel.pk)).content.decode()
+    assert "Yusuf" in page
+    assert deelnemer.user.email not in page
+    assert "<select" not in page  # only organisers record outcomes
     response = client.get(url("tafel_pdf", beurs, pk=tafel.pk))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Scouting Westerpark" in text
