@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -73,8 +74,28 @@ class BudgetForm(WagtailAdminModelForm):
         return self.instance
 
 
+class RefusalAsFormError:
+    """Show a service's refusal during save as a form error, not as a server error."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError:
+            return self.form_invalid(form)
+
+
+class BudgetCreateView(RefusalAsFormError, generic.CreateView):
+    pass
+
+
+class BudgetEditView(RefusalAsFormError, generic.EditView):
+    pass
+
+
 class BudgetViewSet(ModelViewSet):
     model = Budget
+    add_view_class = BudgetCreateView
+    edit_view_class = BudgetEditView
     icon = "tasks"
     menu_label = _("Budgetten")
     list_display = ["buurt", "year", "amount", "small_percent", "small_granted", "regie_granted"]

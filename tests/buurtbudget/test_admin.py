@@ -86,3 +86,26 @@ def test_admin_creates_a_budget_once_per_buurt_and_year(admin_client):
     again = admin_client.post(reverse("budget:add"), {**data, "amount": "1.00"})
     assert again.status_code == 200
     assert Budget.objects.get(buurt=buurt, year=2030).amount == Decimal("42000.00")
+
+
+def test_budget_form_reports_a_grant_made_while_editing():
+    from django.core.exceptions import ValidationError
+
+    from initiatieven.buurtbudget.wagtail_hooks import BudgetViewSet
+
+    budget = BudgetFactory(amount=Decimal("10000.00"), small_percent=10)
+    form_class = BudgetViewSet().get_form_class(for_update=True)
+    form = form_class(
+        {"buurt": budget.buurt_id, "year": budget.year, "amount": "5000.00", "small_percent": "10"},
+        instance=budget,
+    )
+    assert form.is_valid()
+    # Someone's grant lands between checking and saving.
+    services.budget_reserve(
+        buurt_id=budget.buurt_id, year=budget.year, part=services.SMALL, amount=Decimal("600")
+    )
+    with pytest.raises(ValidationError):
+        form.save()
+    assert "niet lager zijn dan wat al is toegekend" in str(form.errors)
+    budget.refresh_from_db()
+    assert (budget.amount, budget.small_granted) == (Decimal("10000.00"), Decimal("600.00"))
