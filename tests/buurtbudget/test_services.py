@@ -405,3 +405,18 @@ def test_tie_rejects_when_the_chair_cannot_vote():
     result.refresh_from_db()
     assert result.status == Aanvraag.Status.AFGEWEZEN
     assert "Niet nodig" in result.decision_motivation
+
+
+def test_round_of_another_wijk_and_vote_after_decision_are_refused():
+    with pytest.raises(ValidationError) as excinfo:
+        aanvraag(ronde=RondeFactory(wijk=wijk("Westerpark")))
+    assert codes(excinfo) == {"ronde_andere_wijk"}
+    BudgetFactory()
+    members = panel(4)
+    result = aanvraag()
+    for member in members[:3]:
+        services.stem_cast(user=member, aanvraag=result, choice="tegen", motivation="m")
+    with pytest.raises(ValidationError) as excinfo:
+        services.stem_cast(user=members[3], aanvraag=result, choice="voor", motivation="m")
+    assert codes(excinfo) == {"al_besloten"}
+    assert result.stemmen.count() == 3
