@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from ruimtes import availability
-from ruimtes.models import Boeking, Locatie, Ruimte
+from ruimtes.models import Boeking, Locatie, Openingstijd, Ruimte, Sluiting
 from ruimtes.timeutil import AMSTERDAM, day_bounds
 
 
@@ -79,9 +79,19 @@ def ruimte_find(query: FinderQuery) -> list[Ruimte]:
         rooms = rooms.filter(locatie__wijk_id=query.wijk_id)
     for voorziening in query.voorzieningen:
         rooms = rooms.filter(voorzieningen=voorziening)
+    day = query.starts_at.astimezone(AMSTERDAM).date()
     rooms = list(
         rooms.prefetch_related(
-            "locatie__openingstijden", "locatie__sluitingen", "voorzieningen"
+            # Only the rows that can matter on that day.
+            Prefetch(
+                "locatie__openingstijden",
+                queryset=Openingstijd.objects.filter(weekday=day.weekday()),
+            ),
+            Prefetch(
+                "locatie__sluitingen",
+                queryset=Sluiting.objects.filter(starts_on__lte=day, ends_on__gte=day),
+            ),
+            "voorzieningen",
         ).order_by("locatie__name", "name")
     )
     max_buffer = timedelta(minutes=max((room.buffer_minutes for room in rooms), default=0))
