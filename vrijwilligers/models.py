@@ -3,8 +3,6 @@
 import secrets
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,15 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtkracht.areas.models import postcode4_validator
 from vrijwilligers.availability import FULL_MASK
+from vrijwilligers.fields import CodeListValidator, DateListField
 from vrijwilligers.skills import Language, Skill
 
 
 def _codes(max_length: int, choices=None, verbose=""):
-    return ArrayField(
-        models.CharField(max_length=max_length, choices=choices),
+    """A list of short codes as JSON (portable: PostgreSQL and SQLite), checked on clean."""
+    return models.JSONField(
+        verbose,
         default=list,
         blank=True,
-        verbose_name=verbose,
+        validators=[CodeListValidator(max_length, choices)],
     )
 
 
@@ -76,16 +76,16 @@ class Vacature(models.Model):
     title = models.CharField(_("titel"), max_length=120)
     description = models.TextField(_("beschrijving"))
     tasks = models.TextField(_("wat ga je doen?"), blank=True)
-    skills = _codes(20, Skill.choices, _("gevraagde vaardigheden"))
+    skills = _codes(20, Skill, _("gevraagde vaardigheden"))
     free_tags = _codes(40, None, _("andere vaardigheden"))
-    languages = _codes(5, Language.choices, _("talen"))
+    languages = _codes(5, Language, _("talen"))
     themes = models.ManyToManyField(
         "initiatieven.Thema", blank=True, related_name="vacatures", verbose_name=_("thema's")
     )
     time_kind = models.CharField(
         _("wanneer"), max_length=12, choices=TimeKind.choices, default=TimeKind.TERUGKEREND
     )
-    dates = ArrayField(models.DateField(), default=list, blank=True, verbose_name=_("datums"))
+    dates = DateListField(_("datums"), default=list, blank=True)
     hours_per_week = models.PositiveSmallIntegerField(
         _("uren per week"), null=True, blank=True, validators=[MaxValueValidator(40)]
     )
@@ -126,7 +126,6 @@ class Vacature(models.Model):
         indexes = [
             models.Index(fields=["status", "end_date"], name="vacature_open"),
             models.Index(fields=["wijk", "status"], name="vacature_wijk"),
-            GinIndex(fields=["skills"], name="vacature_skills"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -165,7 +164,7 @@ class Profiel(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vrijwilligersprofiel"
     )
-    skills = _codes(20, Skill.choices, _("vaardigheden"))
+    skills = _codes(20, Skill, _("vaardigheden"))
     talents = _codes(40, None, _("andere talenten"))
     themes = models.ManyToManyField(
         "initiatieven.Thema", blank=True, related_name="vrijwilligers", verbose_name=_("thema's")
@@ -182,7 +181,7 @@ class Profiel(models.Model):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
     )
-    languages = _codes(5, Language.choices, _("talen die je spreekt"))
+    languages = _codes(5, Language, _("talen die je spreekt"))
     wants_to_learn = models.TextField(_("wat wil je graag leren?"), blank=True)
     is_beginner = models.BooleanField(_("ik heb nog weinig ervaring"), default=False)
     needs_accessible = models.BooleanField(_("ik heb een beperking"), default=False)

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,6 +28,14 @@ SUITS = {
 }
 
 
+def _has_skill(skill: str) -> Q:
+    """Vacatures asking for ``skill``: JSON containment on PostgreSQL; SQLite (``make run``)
+    has none, so there the code is found quoted in the stored JSON text (codes are ascii)."""
+    if connection.vendor == "postgresql":
+        return Q(skills__contains=[skill])
+    return Q(skills__icontains=f'"{skill}"')
+
+
 def _with_related(vacatures: QuerySet) -> QuerySet:
     return vacatures.select_related("initiatief", "wijk", "buurt").prefetch_related("themes")
 
@@ -42,7 +51,7 @@ def vacature_list(
     if wijk is not None:
         vacatures = vacatures.filter(Q(wijk=wijk) | Q(is_remote=True))
     if skill:
-        vacatures = vacatures.filter(skills__contains=[skill])
+        vacatures = vacatures.filter(_has_skill(skill))
     if theme:
         vacatures = vacatures.filter(themes__code=theme)
     if when == "eenmalig" or when == "terugkerend":
