@@ -279,7 +279,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
-        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False}
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # WeasyPrint logs every rendering step at INFO; keep only its warnings.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 
