@@ -21,6 +21,11 @@ def ruimte_list() -> QuerySet[Ruimte]:
     )
 
 
+def ruimte_list_in_wijk(wijk, *, limit: int = 3) -> list[Ruimte]:
+    """A few bookable rooms in a wijk, for suggestions on other pages ("Wat kan ik doen?")."""
+    return list(ruimte_list().filter(locatie__wijk=wijk)[:limit])
+
+
 def ruimte_detail(pk: int) -> Ruimte:
     return (
         Ruimte.objects.select_related("locatie__wijk")

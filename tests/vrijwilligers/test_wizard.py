@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from tests.factories import UserFactory, buurt_in, wijk
 from tests.initiatieven.factories import InitiatiefFactory
+from tests.ruimtes.factories import LocatieFactory, RuimteFactory
 from tests.vrijwilligers.factories import VacatureFactory, postcode
 from vrijwilligers.models import Profiel
 
@@ -35,6 +36,13 @@ def test_wizard_gives_vacatures_initiatieven_and_a_warm_referral(client):
     InitiatiefFactory(title="Geveltuinen Westerpark", wijk=westerpark, themes=["groen"])
     InitiatiefFactory(title="Taalcafé Baarsjes", themes=["taal"])
     InitiatiefFactory(title="Concept-tuin", wijk=westerpark, themes=["groen"], status="concept")
+    zaal = RuimteFactory(
+        name="Tuinkamer", locatie=LocatieFactory(name="De Horizon", wijk=westerpark)
+    )
+    RuimteFactory(
+        name="Grote zaal", locatie=LocatieFactory(name="Elders", wijk=wijk("De Baarsjes"))
+    )
+    RuimteFactory(name="Opslag", is_bookable=False, locatie=zaal.locatie)
 
     assert client.get(reverse("vrijwilligers:wizard")).status_code == 200
     response = answer_all(client)
@@ -45,6 +53,9 @@ def test_wizard_gives_vacatures_initiatieven_and_a_warm_referral(client):
     assert "Geveltuinen Westerpark" in page
     assert "Taalcafé Baarsjes" not in page and "Concept-tuin" not in page
     assert "Sociaal Loket" in page
+    # Rooms to book in the wijk, not elsewhere, and not those that cannot be booked.
+    assert f'href="{zaal.get_absolute_url()}">Tuinkamer</a>, De Horizon' in page
+    assert "Grote zaal" not in page and "Opslag" not in page
 
 
 def test_answers_become_a_profile_after_login(client):

@@ -4,7 +4,6 @@ After the last step the resident sees suggestions. "Maak er een profiel van" ask
 in or sign up (``next`` brings them back) and a POST turns the answers into a profile.
 """
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ruimtes.queries import ruimte_list_in_wijk
 from vrijwilligers import matching, queries, services
 from vrijwilligers.forms import WIZARD_STEPS
 from vrijwilligers.models import Profiel
@@ -72,7 +72,7 @@ def answers_profiel(answers: dict) -> Profiel:
 
 
 def suggestions(answers: dict) -> dict:
-    """Vacatures, initiatieven and (when the ruimtes app has them) places for the answers."""
+    """Vacatures, initiatieven and rooms in the wijk for the answers."""
     from initiatieven.models import Initiatief
 
     profiel = answers_profiel(answers)
@@ -88,13 +88,7 @@ def suggestions(answers: dict) -> dict:
         initiatieven = initiatieven.filter(wijk=wijk)
     if themes:
         initiatieven = initiatieven.filter(themes__code__in=themes)
-    places = []
-    try:
-        locatie = apps.get_model("ruimtes", "Locatie")
-    except LookupError:
-        locatie = None
-    if locatie is not None and wijk is not None:
-        places = list(locatie.objects.filter(wijk=wijk).order_by("name")[:3])
+    places = ruimte_list_in_wijk(wijk) if wijk is not None else []
     return {
         "vacatures": [
             {
