@@ -246,10 +246,59 @@ def ruimtes(ctx: DemoContext) -> str:
                 room.voorzieningen.set([facilities[c] for c in codes if c in facilities])
         if booker and not Boeking.objects.filter(ruimte__locatie=locatie).exists():
             made_bookings += _bookings(locatie, booker)
+    made_bookings += _need_bookings()
     return _("%(locations)s locaties nieuw, %(bookings)s boekingen nieuw") % {
         "locations": made_locations,
         "bookings": made_bookings,
     }
+
+
+def _need_bookings() -> int:
+    """Book a room next week for a few initiatieven that ask for space on their page."""
+    from initiatieven.models import Behoefte, Initiatief
+
+    needs = (
+        Behoefte.objects.filter(
+            kind=Behoefte.Kind.RUIMTE,
+            status=Behoefte.Status.OPEN,
+            initiatief__status=Initiatief.Status.GEPUBLICEERD,
+            boekingen__isnull=True,
+        )
+        .select_related("initiatief")
+        .order_by("pk")[:4]
+    )
+    monday = week_start(timezone.now().astimezone(AMSTERDAM).date()) + timedelta(weeks=1)
+    count = 0
+    for need in needs:
+        initiatief = need.initiatief
+        creator = initiatief.eigenaarschappen.filter(is_creator=True).select_related("user").first()
+        room = (
+            Ruimte.objects.filter(locatie__wijk=initiatief.wijk_id, is_bookable=True)
+            .order_by("locatie__name", "name")
+            .first()
+        )
+        if creator is None or room is None:
+            continue
+        open_days = sorted(room.locatie.openingstijden.values_list("weekday", flat=True))
+        if not open_days:
+            continue
+        # The day depends on the need only, so a second run tries the same slot again.
+        start = local_datetime(
+            monday + timedelta(days=open_days[need.pk % len(open_days)]), time(14)
+        )
+        if _save(
+            room,
+            creator.user,
+            start,
+            start + timedelta(hours=2),
+            initiatief.title,
+            BookerType.BEWONERSINITIATIEF,
+            True,
+            Boeking.Status.BEVESTIGD,
+            behoefte=need,
+        ):
+            count += 1
+    return count
 
 
 def _bookings(locatie: Locatie, booker) -> int:
@@ -296,14 +345,17 @@ def _bookings(locatie: Locatie, booker) -> int:
     return count
 
 
-def _save(room, booker, start, end, title, booker_type, public, status, serie=None) -> None:
+def _save(
+    room, booker, start, end, title, booker_type, public, status, serie=None, behoefte=None
+) -> bool:
     blocked_until = end + room.buffer
     if Boeking.objects.confirmed().filter(ruimte=room).overlapping(start, blocked_until).exists():
-        return
+        return False
     Boeking.objects.create(
         ruimte=room,
         booker=booker,
         serie=serie,
+        behoefte=behoefte,
         starts_at=start,
         ends_at=end,
         blocked_until=blocked_until,
@@ -314,6 +366,7 @@ def _save(room, booker, start, end, title, booker_type, public, status, serie=No
         price=booking_price(ruimte=room, starts_at=start, ends_at=end, booker_type=booker_type),
         status=status,
     )
+    return True
 
 
 def _days(first: date, last: date):

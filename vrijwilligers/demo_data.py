@@ -110,21 +110,32 @@ def _vacatures(rng: random.Random, ctx: DemoContext, buurten, themes_by_code) ->
         or get_user_model().objects.filter(email=f"initiatiefnemer@{DEMO_DOMAIN}").first()
     )
     initiatieven = list(
-        Initiatief.objects.filter(status=Initiatief.Status.GEPUBLICEERD).order_by("pk")[:10]
+        Initiatief.objects.filter(status=Initiatief.Status.GEPUBLICEERD)
+        .prefetch_related("behoeften", "eigenaarschappen__user")
+        .order_by("pk")[:10]
     )
     today = timezone.localdate()
     vacatures = []
+    linked_needs: set[int] = set()
     for n in range(40):
         title, skills, themes = VACATURES[n % len(VACATURES)]
         buurt = buurten[n % len(buurten)]
         full_title = f"{title} ({buurt.name})"
         initiatief = initiatieven[n % len(initiatieven)] if initiatieven and n % 3 == 0 else None
+        need, vacature_owner = _people_need(initiatief, linked_needs), owner
+        if need is not None:
+            # The initiatief asks for these people on its page: the vacature fills that need.
+            linked_needs.add(need.pk)
+            full_title = f"{need.title} – {initiatief.title}"[:120]
+            buurt = initiatief.buurt or buurt
+            vacature_owner = _creator(initiatief) or owner
         one_off = n % 5 == 0
         vacature, created = Vacature.objects.get_or_create(
             title=full_title,
             defaults={
-                "owner": owner,
+                "owner": vacature_owner,
                 "initiatief": initiatief,
+                "behoefte": need,
                 "organisation_name": "" if initiatief else ORGANISATIONS[n % len(ORGANISATIONS)],
                 "description": f"{title}. Je bent welkom, ook zonder ervaring. We werken samen en "
                 "je krijgt uitleg.",
@@ -151,6 +162,23 @@ def _vacatures(rng: random.Random, ctx: DemoContext, buurten, themes_by_code) ->
             vacature.themes.set([themes_by_code[c] for c in themes if c in themes_by_code])
         vacatures.append(vacature)
     return vacatures
+
+
+def _people_need(initiatief, taken: set[int]):
+    """The initiatief's first open "mensen" need that no demo vacature fills yet."""
+    if initiatief is None:
+        return None
+    for need in initiatief.behoeften.all():
+        if need.kind == "mensen" and need.status == "open" and need.pk not in taken:
+            return need
+    return None
+
+
+def _creator(initiatief):
+    for eigenaar in initiatief.eigenaarschappen.all():
+        if eigenaar.is_creator:
+            return eigenaar.user
+    return None
 
 
 def _matches(vacatures, users) -> int:

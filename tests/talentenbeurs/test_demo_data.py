@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -14,12 +12,10 @@ from vrijwilligers.talentenbeurs.services import beurs_instance
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_step_is_fast_idempotent_and_fills_the_report():
+def test_demo_step_is_idempotent_and_fills_the_report():
     ctx = DemoContext(debug=False, password=None)
     demo_users(ctx)
-    started = time.perf_counter()
     talentenbeurs(ctx)
-    assert time.perf_counter() - started < 10
     counts = (Talentenbeurs.objects.count(), Deelnemer.objects.count(), Gesprek.objects.count())
     users = get_user_model().objects.count()
 

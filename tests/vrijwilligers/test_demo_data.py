@@ -1,5 +1,3 @@
-import time
-
 import pytest
 
 from buurtkracht.core.management.commands.seed_demo import DemoContext
@@ -9,10 +7,8 @@ from vrijwilligers.models import Profiel, Reactie, Uren, Vacature
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_step_is_fast_and_idempotent():
-    started = time.perf_counter()
+def test_demo_step_is_idempotent():
     demo_vrijwilligers(DemoContext(debug=False, password=None))
-    assert time.perf_counter() - started < 10
     counts = (
         Vacature.objects.count(),
         Profiel.objects.count(),

@@ -176,3 +176,23 @@ def test_editor_changes_survive_a_new_run(settings):
     page.save_revision().publish()
     seed()
     assert StandardPage.objects.get(slug="privacy").title == "Privacyverklaring"
+
+
+def test_demo_needs_are_filled_by_vacatures_and_bookings(client, settings):
+    """The demo shows the apps working together on an initiatief's page."""
+    from ruimtes.models import Boeking
+    from vrijwilligers.models import Vacature
+
+    settings.DEBUG = False
+    seed()
+    vacature = Vacature.objects.filter(behoefte__isnull=False).select_related("behoefte").first()
+    assert vacature is not None
+    assert vacature.initiatief_id == vacature.behoefte.initiatief_id
+    assert vacature.initiatief.owners.filter(pk=vacature.owner_id).exists()
+    page = client.get(vacature.initiatief.get_absolute_url()).content.decode()
+    assert vacature.get_absolute_url() in page
+
+    booking = Boeking.objects.filter(behoefte__isnull=False, status="bevestigd").first()
+    assert booking is not None
+    assert booking.behoefte.kind == "ruimte"
+    assert booking.behoefte.initiatief.owners.filter(pk=booking.booker_id).exists()
