@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -39,6 +40,61 @@ def error_body(message: str, *, code: str, errors: Iterable[dict] = ()) -> dict:
     return {"detail": message, "code": code, "errors": list(errors)}
 
 
+# Plain Dutch for the checks the request parser does itself (pydantic error types).
+INPUT_MESSAGES = {
+    "missing": _lazy("Dit veld is verplicht."),
+    "int_parsing": _lazy("Vul een heel getal in."),
+    "int_type": _lazy("Vul een heel getal in."),
+    "float_parsing": _lazy("Vul een getal in."),
+    "decimal_parsing": _lazy("Vul een bedrag in, zoals 12.50."),
+    "bool_parsing": _lazy("Kies ja (true) of nee (false)."),
+    "date_parsing": _lazy("Vul een datum in als JJJJ-MM-DD."),
+    "date_from_datetime_parsing": _lazy("Vul een datum in als JJJJ-MM-DD."),
+    "datetime_parsing": _lazy("Vul een datum en tijd in, zoals 2026-12-01T14:00."),
+    "datetime_from_date_parsing": _lazy("Vul een datum en tijd in, zoals 2026-12-01T14:00."),
+    "string_too_long": _lazy("Deze tekst is te lang."),
+    "string_too_short": _lazy("Deze tekst is te kort."),
+    "string_type": _lazy("Vul tekst in."),
+    "greater_than": _lazy("Dit getal is te klein."),
+    "greater_than_equal": _lazy("Dit getal is te klein."),
+    "less_than": _lazy("Dit getal is te groot."),
+    "less_than_equal": _lazy("Dit getal is te groot."),
+    "enum": _lazy("Kies een van de mogelijke waarden."),
+    "literal_error": _lazy("Kies een van de mogelijke waarden."),
+    "json_invalid": _lazy("De gegevens zijn geen geldige JSON."),
+    "model_attributes_type": _lazy("Stuur de gegevens als een JSON-object."),
+    "dict_type": _lazy("Stuur de gegevens als een JSON-object."),
+}
+OTHER_INPUT = _lazy("Deze waarde klopt niet.")
+
+# Answers every operation may give besides its own, documented in the OpenAPI document.
+ERROR_RESPONSES = {
+    "400": _lazy("De invoer klopt niet."),
+    "404": _lazy("Niet gevonden."),
+}
+SIGNED_IN_RESPONSES = {
+    "401": _lazy("Log eerst in."),
+    "403": _lazy("Dit mag je niet doen."),
+}
+ERROR_SCHEMA = {
+    "title": "Fout",
+    "type": "object",
+    "required": ["detail", "code", "errors"],
+    "properties": {
+        "detail": {"type": "string"},
+        "code": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
 def _field_name(location: Iterable) -> str:
     # ninja reports ("body", "payload", "start") or ("query", "van"): keep the field.
     parts = [str(part) for part in location if part not in ("body", "query", "path", "form")]
@@ -47,8 +103,34 @@ def _field_name(location: Iterable) -> str:
     return ".".join(parts)
 
 
+class BuurtkrachtAPI(NinjaAPI):
+    """A NinjaAPI whose OpenAPI document also describes the error answers."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Fout"] = ERROR_SCHEMA
+        reference = {"$ref": "#/components/schemas/Fout"}
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                extra = dict(ERROR_RESPONSES)
+                if operation.get("security"):
+                    extra |= SIGNED_IN_RESPONSES
+                if method in ("post", "put", "patch"):
+                    extra["409"] = _lazy("Dit botst met iets dat er al is.")
+                responses = operation.setdefault("responses", {})
+                for status, description in extra.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": str(description),
+                            "content": {"application/json": {"schema": reference}},
+                        },
+                    )
+        return schema
+
+
 def build_api(routers: Iterable[Router]) -> NinjaAPI:
-    api = NinjaAPI(
+    api = BuurtkrachtAPI(
         title="Buurtkracht API",
         version=f"1 ({__version__})",
         description=_(
@@ -73,7 +155,10 @@ def build_api(routers: Iterable[Router]) -> NinjaAPI:
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request, exc: NinjaValidationError):
         errors = [
-            {"field": _field_name(error.get("loc", ())), "message": error.get("msg", "")}
+            {
+                "field": _field_name(error.get("loc", ())),
+                "message": str(INPUT_MESSAGES.get(error.get("type", ""), OTHER_INPUT)),
+            }
             for error in exc.errors
         ]
         return respond(

@@ -38,12 +38,23 @@ def test_a_rule_without_a_field_is_400_without_a_field_name():
 
 def test_bad_input_is_400_not_422_and_names_the_field():
     exc = NinjaValidationError(
-        [{"loc": ("body", "payload", "start"), "msg": "Input should be a valid datetime"}]
+        [
+            {
+                "loc": ("body", "payload", "start"),
+                "msg": "Input should be a valid datetime",
+                "type": "datetime_parsing",
+            },
+            {"loc": ("query", "page"), "msg": "Something odd", "type": "never_seen_before"},
+        ]
     )
     status, body = answer(exc)
     assert status == 400
     assert body["code"] == "invalid"
-    assert body["errors"] == [{"field": "start", "message": "Input should be a valid datetime"}]
+    # In plain Dutch, not the parser's English.
+    assert body["errors"] == [
+        {"field": "start", "message": "Vul een datum en tijd in, zoals 2026-12-01T14:00."},
+        {"field": "page", "message": "Deze waarde klopt niet."},
+    ]
 
 
 def test_an_api_error_keeps_its_status_code_and_field():
@@ -75,3 +86,26 @@ def test_the_openapi_document_is_served(client):
     document = response.json()
     assert document["info"]["title"] == "Buurtkracht API"
     assert document["openapi"].startswith("3.")
+
+
+def test_a_query_the_parser_refuses_is_answered_in_dutch(client):
+    response = client.get("/api/v1/initiatieven?page=abc")
+    assert response.status_code == 400
+    assert response.json()["errors"] == [{"field": "page", "message": "Vul een heel getal in."}]
+
+
+def test_the_openapi_document_describes_the_error_answers(client):
+    document = client.get("/api/v1/openapi.json").json()
+    assert "Fout" in document["components"]["schemas"]
+    operations = {
+        (method, path): operation
+        for path, methods in document["paths"].items()
+        for method, operation in methods.items()
+    }
+    listing = operations[("get", "/api/v1/initiatieven")]["responses"]
+    assert {"200", "400", "404"} <= set(listing)
+    assert listing["400"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Fout"
+    }
+    booking = operations[("post", "/api/v1/boekingen")]["responses"]
+    assert {"201", "400", "401", "403", "409"} <= set(booking)
