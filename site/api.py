@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -42,39 +42,39 @@ def error_body(message: str, *, code: str, errors: Iterable[dict] = ()) -> dict:
 
 # Plain Dutch for the checks the request parser does itself (pydantic error types).
 INPUT_MESSAGES = {
-    "missing": _lazy("Dit veld is verplicht."),
-    "int_parsing": _lazy("Vul een heel getal in."),
-    "int_type": _lazy("Vul een heel getal in."),
-    "float_parsing": _lazy("Vul een getal in."),
-    "decimal_parsing": _lazy("Vul een bedrag in, zoals 12.50."),
-    "bool_parsing": _lazy("Kies ja (true) of nee (false)."),
-    "date_parsing": _lazy("Vul een datum in als JJJJ-MM-DD."),
-    "date_from_datetime_parsing": _lazy("Vul een datum in als JJJJ-MM-DD."),
-    "datetime_parsing": _lazy("Vul een datum en tijd in, zoals 2026-12-01T14:00."),
-    "datetime_from_date_parsing": _lazy("Vul een datum en tijd in, zoals 2026-12-01T14:00."),
-    "string_too_long": _lazy("Deze tekst is te lang."),
-    "string_too_short": _lazy("Deze tekst is te kort."),
-    "string_type": _lazy("Vul tekst in."),
-    "greater_than": _lazy("Dit getal is te klein."),
-    "greater_than_equal": _lazy("Dit getal is te klein."),
-    "less_than": _lazy("Dit getal is te groot."),
-    "less_than_equal": _lazy("Dit getal is te groot."),
-    "enum": _lazy("Kies een van de mogelijke waarden."),
-    "literal_error": _lazy("Kies een van de mogelijke waarden."),
-    "json_invalid": _lazy("De gegevens zijn geen geldige JSON."),
-    "model_attributes_type": _lazy("Stuur de gegevens als een JSON-object."),
-    "dict_type": _lazy("Stuur de gegevens als een JSON-object."),
+    "missing": gettext_lazy("Dit veld is verplicht."),
+    "int_parsing": gettext_lazy("Vul een heel getal in."),
+    "int_type": gettext_lazy("Vul een heel getal in."),
+    "float_parsing": gettext_lazy("Vul een getal in."),
+    "decimal_parsing": gettext_lazy("Vul een bedrag in, zoals 12.50."),
+    "bool_parsing": gettext_lazy("Kies ja (true) of nee (false)."),
+    "date_parsing": gettext_lazy("Vul een datum in als JJJJ-MM-DD."),
+    "date_from_datetime_parsing": gettext_lazy("Vul een datum in als JJJJ-MM-DD."),
+    "datetime_parsing": gettext_lazy("Vul een datum en tijd in, zoals 2026-12-01T14:00."),
+    "datetime_from_date_parsing": gettext_lazy("Vul een datum en tijd in, zoals 2026-12-01T14:00."),
+    "string_too_long": gettext_lazy("Deze tekst is te lang."),
+    "string_too_short": gettext_lazy("Deze tekst is te kort."),
+    "string_type": gettext_lazy("Vul tekst in."),
+    "greater_than": gettext_lazy("Dit getal is te klein."),
+    "greater_than_equal": gettext_lazy("Dit getal is te klein."),
+    "less_than": gettext_lazy("Dit getal is te groot."),
+    "less_than_equal": gettext_lazy("Dit getal is te groot."),
+    "enum": gettext_lazy("Kies een van de mogelijke waarden."),
+    "literal_error": gettext_lazy("Kies een van de mogelijke waarden."),
+    "json_invalid": gettext_lazy("De gegevens zijn geen geldige JSON."),
+    "model_attributes_type": gettext_lazy("Stuur de gegevens als een JSON-object."),
+    "dict_type": gettext_lazy("Stuur de gegevens als een JSON-object."),
 }
-OTHER_INPUT = _lazy("Deze waarde klopt niet.")
+OTHER_INPUT = gettext_lazy("Deze waarde klopt niet.")
 
 # Answers every operation may give besides its own, documented in the OpenAPI document.
 ERROR_RESPONSES = {
-    "400": _lazy("De invoer klopt niet."),
-    "404": _lazy("Niet gevonden."),
+    "400": gettext_lazy("De invoer klopt niet."),
+    "404": gettext_lazy("Niet gevonden."),
 }
 SIGNED_IN_RESPONSES = {
-    "401": _lazy("Log eerst in."),
-    "403": _lazy("Dit mag je niet doen."),
+    "401": gettext_lazy("Log eerst in."),
+    "403": gettext_lazy("Dit mag je niet doen."),
 }
 ERROR_SCHEMA = {
     "title": "Fout",
@@ -116,7 +116,7 @@ class BuurtkrachtAPI(NinjaAPI):
                 if operation.get("security"):
                     extra |= SIGNED_IN_RESPONSES
                 if method in ("post", "put", "patch"):
-                    extra["409"] = _lazy("Dit botst met iets dat er al is.")
+                    extra["409"] = gettext_lazy("Dit botst met iets dat er al is.")
                 responses = operation.setdefault("responses", {})
                 for status, description in extra.items():
                     responses.setdefault(
