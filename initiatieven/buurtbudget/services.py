@@ -58,6 +58,14 @@ def _check_lines(lines: Sequence[Line], amount: Decimal) -> None:
         raise _error("regels_som", "amount")
 
 
+def _lines_save(model, lines, **parent) -> None:
+    """Store budget lines in the order they were typed, under an application or proposal."""
+    model.objects.bulk_create(
+        model(description=line.description, amount=line.amount, sort_order=index, **parent)
+        for index, line in enumerate(lines)
+    )
+
+
 # --- budgets -----------------------------------------------------------------------------
 
 
@@ -175,12 +183,7 @@ def aanvraag_submit(
     )
     aanvraag.full_clean()
     aanvraag.save()
-    AanvraagRegel.objects.bulk_create(
-        AanvraagRegel(
-            aanvraag=aanvraag, description=line.description, amount=line.amount, sort_order=i
-        )
-        for i, line in enumerate(lines)
-    )
+    _lines_save(AanvraagRegel, lines, aanvraag=aanvraag)
     transaction.on_commit(lambda: notifications.aanvraag_received(aanvraag_id=aanvraag.pk))
     return aanvraag
 
@@ -401,12 +404,7 @@ def voorstel_submit(
     )
     voorstel.full_clean()
     voorstel.save()
-    VoorstelRegel.objects.bulk_create(
-        VoorstelRegel(
-            voorstel=voorstel, description=line.description, amount=line.amount, sort_order=i
-        )
-        for i, line in enumerate(lines)
-    )
+    _lines_save(VoorstelRegel, lines, voorstel=voorstel)
     return voorstel
 
 
