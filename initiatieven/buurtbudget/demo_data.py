@@ -13,7 +13,7 @@ from buurtkracht.areas.models import Buurt, Wijk
 from buurtkracht.core.management.commands.seed_demo import DEMO_DOMAIN, DemoContext, demo_step
 from initiatieven.models import Initiatief, Prioriteit
 
-from . import services
+from . import regie_services, services
 from .models import Aanvraag, AgendaPunt, Budget, Ronde, Verantwoording, Voorstel
 
 AGENDA = [
@@ -129,7 +129,7 @@ def _voorstel(year: int) -> str:
     punten = _agenda(buurt, reviewer)
     title = _("Speelplein Van Galenbuurt opknappen")
     if not Voorstel.objects.filter(buurt=buurt, year=year, title=title).exists():
-        voorstel = services.voorstel_submit(
+        voorstel = regie_services.voorstel_submit(
             user=proposer,
             buurt=buurt,
             year=year,
@@ -142,7 +142,7 @@ def _voorstel(year: int) -> str:
             ],
             agendapunt=punten[0],
         )
-        services.voorstel_review(
+        regie_services.voorstel_review(
             user=reviewer,
             voorstel=voorstel,
             approve=True,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from buurtkracht.accounts import rules
 from buurtkracht.areas.models import Buurt
 
-from . import queries, services
+from . import queries, regie_services
 from .forms import RegelFormSet, ReviewForm, VoorstelForm
 from .models import Voorstel
 from .views import apply_errors
@@ -31,7 +31,7 @@ def voorstel_create(request, slug):
             form.add_error(None, _("Controleer de begrotingsregels."))
         if form_ok and lines is not None:
             try:
-                voorstel = services.voorstel_submit(
+                voorstel = regie_services.voorstel_submit(
                     user=request.user,
                     buurt=buurt,
                     year=queries.current_year(),
@@ -72,7 +72,7 @@ def voorstel_detail(request, pk):
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.voorstel_review(
+            regie_services.voorstel_review(
                 user=request.user,
                 voorstel=voorstel,
                 approve=form.cleaned_data["decision"] == "akkoord",

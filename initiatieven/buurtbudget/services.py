@@ -1,4 +1,6 @@
-"""Every write of the buurtbudget: budgets, applications, votes, decisions, proposals.
+"""Every write of the buurtbudget: budgets, agenda, applications, votes and decisions.
+
+The regiegroep's proposals are in ``regie_services``.
 
 Money moves only in ``budget_reserve``, which locks the budget row first; the check
 constraints on ``Budget`` are the last line if anything slips past that.
@@ -30,8 +32,6 @@ from .models import (
     Ronde,
     Stem,
     Verantwoording,
-    Voorstel,
-    VoorstelRegel,
 )
 
 SMALL = "small"
@@ -372,58 +372,3 @@ def verantwoording_submit(
     except IntegrityError:
         raise _error("al_verantwoord") from None
     return verantwoording
-
-
-# --- regiegroep --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def voorstel_submit(
-    *,
-    user,
-    buurt,
-    year: int,
-    title: str,
-    description: str,
-    amount: Decimal,
-    lines: Sequence[Line],
-    agendapunt: AgendaPunt | None = None,
-) -> Voorstel:
-    rules.require(user, rules.REGIEGROEP_PROPOSE, buurt)
-    _check_lines(lines, amount)
-    if agendapunt is not None and agendapunt.buurt_id != buurt.pk:
-        raise _error("agenda_andere_buurt", "agendapunt")
-    voorstel = Voorstel(
-        buurt=buurt,
-        year=year,
-        title=title,
-        description=description,
-        amount=amount,
-        agendapunt=agendapunt,
-        submitted_by=user,
-    )
-    voorstel.full_clean()
-    voorstel.save()
-    _lines_save(VoorstelRegel, lines, voorstel=voorstel)
-    return voorstel
-
-
-@transaction.atomic
-def voorstel_review(*, user, voorstel: Voorstel, approve: bool, reason: str) -> Voorstel:
-    """Record the district's check of a proposal; approval reserves its amount."""
-    rules.require(user, rules.REGIEGROEP_REVIEW, voorstel.buurt)
-    voorstel = Voorstel.objects.select_for_update().get(pk=voorstel.pk)
-    if voorstel.status != Voorstel.Status.INGEDIEND:
-        raise _error("al_besloten")
-    if not reason.strip():
-        raise _error("reden_nodig", "review_reason")
-    if approve:
-        budget_reserve(
-            buurt_id=voorstel.buurt_id, year=voorstel.year, part=REGIE, amount=voorstel.amount
-        )
-    voorstel.status = Voorstel.Status.AKKOORD if approve else Voorstel.Status.NIET_AKKOORD
-    voorstel.review_reason = reason
-    voorstel.reviewed_by = user
-    voorstel.reviewed_at = timezone.now()
-    voorstel.save(update_fields=["status", "review_reason", "reviewed_by", "reviewed_at"])
-    return voorstel

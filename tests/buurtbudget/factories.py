@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from buurtkracht.accounts.models import Membership, Role
@@ -88,3 +89,31 @@ def aanvraag(*, owner=None, ronde=None, amount="1000.00", initiatief=None, **kwa
         prioriteit=kwargs.pop("prioriteit", Prioriteit.objects.get(code="sociaal-isolement")),
         **kwargs,
     )
+
+
+def text_of(response) -> str:
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+def form_data(ronde, **overrides):
+    data = {
+        "ronde": ronde.pk,
+        "prioriteit": Prioriteit.objects.get(code="armoede").pk,
+        "agendapunt": "",
+        "plan": "Wekelijks samen koken.",
+        "expected_results": "Buren leren elkaar kennen.",
+        "activity_ends_on": (today() + datetime.timedelta(days=60)).isoformat(),
+        "amount": "750.50",
+        "regels-TOTAL_FORMS": "3",
+        "regels-INITIAL_FORMS": "0",
+        "regels-MIN_NUM_FORMS": "0",
+        "regels-MAX_NUM_FORMS": "12",
+        "regels-0-description": "Boodschappen",
+        "regels-0-amount": "500",
+        "regels-1-description": "Huur keuken",
+        "regels-1-amount": "250.50",
+        "regels-2-description": "",
+        "regels-2-amount": "",
+    }
+    data.update(overrides)
+    return data

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from initiatieven.buurtbudget import services
-from initiatieven.buurtbudget.models import Aanvraag, Budget, Stem, Voorstel
-from tests.factories import MembershipFactory, UserFactory, buurt_in, wijk
+from initiatieven.buurtbudget.models import Aanvraag, Budget, Stem
+from tests.factories import UserFactory, buurt_in, wijk
 from tests.initiatieven.factories import InitiatiefFactory
 
 from .factories import (
@@ -18,7 +18,6 @@ from .factories import (
     aanvraag,
     panel,
     panel_member,
-    professional,
     today,
 )
 
@@ -266,91 +265,6 @@ def test_grant_waits_when_budget_is_out():
     services.aanvraag_decide(aanvraag=result)
     result.refresh_from_db()
     assert result.status == Aanvraag.Status.TOEGEKEND
-
-
-# --- regiegroep ---------------------------------------------------------------------------
-
-
-def regiegroep_member(buurt):
-    user = UserFactory()
-    MembershipFactory(user=user, role="regiegroep", buurt=buurt)
-    return user
-
-
-def test_voorstel_submit_and_review():
-    budget = BudgetFactory(amount=Decimal("40000.00"), small_percent=30)
-    member = regiegroep_member(budget.buurt)
-    voorstel = services.voorstel_submit(
-        user=member,
-        buurt=budget.buurt,
-        year=budget.year,
-        title="Speeltuin opknappen",
-        description="Nieuwe banken en een schommel.",
-        amount=Decimal("15000.00"),
-        lines=[
-            services.Line("Banken", Decimal("5000")),
-            services.Line("Schommel", Decimal("10000")),
-        ],
-    )
-    assert voorstel.regels.count() == 2
-    with pytest.raises(PermissionDenied):
-        services.voorstel_review(user=member, voorstel=voorstel, approve=True, reason="ok")
-    reviewer = professional(budget.buurt.wijk)
-    with pytest.raises(ValidationError) as excinfo:
-        services.voorstel_review(user=reviewer, voorstel=voorstel, approve=True, reason=" ")
-    assert codes(excinfo) == {"reden_nodig"}
-    services.voorstel_review(
-        user=reviewer, voorstel=voorstel, approve=True, reason="Geen overlap met contracten."
-    )
-    voorstel.refresh_from_db()
-    budget.refresh_from_db()
-    assert voorstel.status == Voorstel.Status.AKKOORD
-    assert voorstel.reviewed_by == reviewer
-    assert budget.regie_granted == Decimal("15000.00")
-    with pytest.raises(ValidationError):
-        services.voorstel_review(user=reviewer, voorstel=voorstel, approve=False, reason="x")
-
-
-def test_voorstel_refusals():
-    budget = BudgetFactory(amount=Decimal("10000.00"), small_percent=50)
-    with pytest.raises(PermissionDenied):
-        services.voorstel_submit(
-            user=UserFactory(),
-            buurt=budget.buurt,
-            year=budget.year,
-            title="t",
-            description="d",
-            amount=Decimal("10"),
-            lines=[services.Line("x", Decimal("10"))],
-        )
-    member = regiegroep_member(budget.buurt)
-    with pytest.raises(ValidationError) as excinfo:
-        services.voorstel_submit(
-            user=member,
-            buurt=budget.buurt,
-            year=budget.year,
-            title="t",
-            description="d",
-            amount=Decimal("10"),
-            lines=[services.Line("x", Decimal("9"))],
-        )
-    assert codes(excinfo) == {"regels_som"}
-    voorstel = services.voorstel_submit(
-        user=member,
-        buurt=budget.buurt,
-        year=budget.year,
-        title="t",
-        description="d",
-        amount=Decimal("6000"),
-        lines=[services.Line("x", Decimal("6000"))],
-    )
-    with pytest.raises(ValidationError) as excinfo:
-        services.voorstel_review(
-            user=professional(budget.buurt.wijk), voorstel=voorstel, approve=True, reason="ok"
-        )
-    assert codes(excinfo) == {"budget_op"}
-    voorstel.refresh_from_db()
-    assert voorstel.status == Voorstel.Status.INGEDIEND
 
 
 # --- accountability -----------------------------------------------------------------------
