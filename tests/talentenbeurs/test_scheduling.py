@@ -2,12 +2,12 @@
 
 import pytest
 
+from vrijwilligers.talentenbeurs.colouring import colour_edges
 from vrijwilligers.talentenbeurs.schedule_tools import random_instance, violations
 from vrijwilligers.talentenbeurs.scheduling import (
     Conversation,
     Instance,
     assign_slots_ilp,
-    colour_edges,
     greedy_schedule,
     match_score,
     schedule,

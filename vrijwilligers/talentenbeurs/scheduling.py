@@ -25,9 +25,10 @@ The method, in three steps:
    schedule from above.
 2. **Slots for the chosen pairs.** With full availability this is bipartite edge
    colouring: every degree is <= S, so by König's theorem S colours (slots) suffice. We
-   colour with alternating-path (Kempe chain) swaps, which never fails: gap 0. With
-   partial availability the same method runs as list colouring (a swap only where every
-   pair on the path may take its new slot, most constrained pairs first); when it
+   colour with alternating-path (Kempe chain) swaps (``colouring.colour_edges``), which
+   never fails: gap 0. With partial availability the same method runs as list colouring
+   (a swap only where every pair on the path may take its new slot, most constrained
+   pairs first); when it
    leaves pairs out, an exact ILP (``scipy.optimize.milp``, HiGHS) picks the
    best-scoring subset of the chosen pairs that can get a slot. On instances small
    enough (``EXACT_VARIABLE_LIMIT``) that still leave a gap, the whole time-indexed
@@ -49,6 +50,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import coo_matrix
+
+from .colouring import colour_edges
 
 # --- The match score: the one place the formula lives ------------------------------------
 
@@ -247,92 +250,6 @@ def upper_bound_matching(instance: Instance) -> tuple[int, list[tuple[Id, Id, in
     chosen = [pairs[j] for j in range(n_pairs) if answer.x[j] > 0.5]
     covered = len({r for r, _t, _score in chosen})
     return sum(p[2] for p in chosen) + instance.first_talk_bonus * covered, chosen
-
-
-# --- Step 2a: edge colouring (König; with availability as far as it goes) ---------------
-
-
-def colour_edges(
-    pairs: list[tuple[Id, Id, int]],
-    slot_count: int,
-    allowed: list[frozenset[int]] | None = None,
-) -> dict[int, int]:
-    """Slot per pair (index into ``pairs``) so no resident or table has a slot twice.
-
-    Without ``allowed`` (everyone present all slots) and every degree <= ``slot_count``
-    this always colours every pair (König). Alternating-path method: for pair (r, t)
-    take a slot ``a`` free at r and ``b`` free at t; if they differ, swap a/b along the
-    a/b path starting at t, which frees ``a`` at t (the path never reaches r, which
-    has no a-edge).
-
-    With ``allowed`` (the slots both sides of a pair are present), pairs with the fewest
-    options go first and a swap is only made when every pair on the path may take its
-    new slot; a pair that cannot be coloured is left out of the result.
-    """
-    everything = frozenset(range(slot_count))
-    options = allowed or [everything] * len(pairs)
-    at: dict[tuple[str, Id, int], int] = {}  # (side, node, slot) -> pair index
-    colour: dict[int, int] = {}
-
-    def free(side, node, j):
-        return [s for s in sorted(options[j]) if (side, node, s) not in at]
-
-    def path_from(side, node, first, second):
-        path, want = [], first
-        while (side, node, want) in at:
-            e = at[(side, node, want)]
-            path.append(e)
-            er, et, _ = pairs[e]
-            side, node = ("r", er) if side == "t" else ("t", et)
-            want = second if want == first else first
-        return path
-
-    def swap(path, x, y):
-        for e in path:
-            er, et, _ = pairs[e]
-            del at[("r", er, colour[e])]
-            del at[("t", et, colour[e])]
-        for e in path:
-            er, et, _ = pairs[e]
-            colour[e] = y if colour[e] == x else x
-            at[("r", er, colour[e])] = e
-            at[("t", et, colour[e])] = e
-
-    def place(j, slot):
-        r, t, _ = pairs[j]
-        colour[j] = slot
-        at[("r", r, slot)] = j
-        at[("t", t, slot)] = j
-
-    order = (
-        range(len(pairs))
-        if allowed is None
-        else sorted(range(len(pairs)), key=lambda j: len(options[j]))
-    )
-    for j in order:
-        r, t, _score = pairs[j]
-        free_r, free_t = free("r", r, j), free("t", t, j)
-        common = sorted(set(free_r) & set(free_t))
-        if common:
-            place(j, common[0])
-            continue
-        done = False
-        for a in free_r:
-            for b in free_t:
-                # Free a at t by swapping a/b on the path from t, or b at r likewise.
-                for start, keep, x, y in (("t", t, a, b), ("r", r, b, a)):
-                    path = path_from(start, keep, x, y)
-                    flipped = (y if colour[e] == x else x for e in path)
-                    if all(c in options[e] for e, c in zip(path, flipped, strict=True)):
-                        swap(path, x, y)
-                        place(j, x)
-                        done = True
-                        break
-                if done:
-                    break
-            if done:
-                break
-    return colour
 
 
 # --- Step 2b: slots under partial availability (ILP, HiGHS) -----------------------------
