@@ -49,11 +49,20 @@ def index(request):
     year = year_param(request)
     rows = []
     budgets = list(queries.budgets_for(year=year))
+    aanvragen = list(queries.decided_aanvragen(year=year))
+    voorstellen = list(queries.reviewed_voorstellen(year=year))
     for wijk in Wijk.objects.all():
         rows.append(
-            (wijk, queries.totals([b for b in budgets if b.buurt.wijk_id == wijk.pk], [], []))
+            (
+                wijk,
+                queries.totals(
+                    [b for b in budgets if b.buurt.wijk_id == wijk.pk],
+                    [a for a in aanvragen if a.wijk_id == wijk.pk],
+                    [v for v in voorstellen if v.buurt.wijk_id == wijk.pk],
+                ),
+            )
         )
-    total = queries.totals(budgets, [], [])
+    total = queries.totals(budgets, aanvragen, voorstellen)
     return render(request, "buurtbudget/index.html", {"year": year, "rows": rows, "total": total})
 
 

@@ -64,6 +64,7 @@ def test_public_buurt_and_wijk_pages_show_totals_and_decisions(client):
     assert "37.500,00" in wijk_page and "Sterk plan" in wijk_page
     index = text_of(client.get(reverse("buurtbudget:index")))
     assert "De Baarsjes" in index and "37.500,00" in index
+    assert "12 dagen" in index and "nog geen besluiten" not in index
 
 
 def test_public_pages_hide_personal_data_and_open_applications(client):
