@@ -278,11 +278,15 @@ def aanvraag_comment(request, pk):
     rules.require(request.user, rules.GRANTS_VOTE, aanvraag.wijk)
     form = ReactieForm(request.POST)
     if form.is_valid():
-        services.reactie_create(
-            user=request.user, aanvraag=aanvraag, text=form.cleaned_data["text"]
-        )
-        messages.success(request, _("Je reactie is geplaatst."))
-        return redirect("buurtbudget:aanvraag", pk=pk)
+        try:
+            services.reactie_create(
+                user=request.user, aanvraag=aanvraag, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Je reactie is geplaatst."))
+            return redirect("buurtbudget:aanvraag", pk=pk)
     return aanvraag_detail(request, pk, forms={"reactie": form})
 
 
