@@ -11,11 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 import initiatieven.api
 import ruimtes.api
+import search.api
 import vrijwilligers.api
 from buurtkracht.api import build_api
 from buurtkracht.core import views as core_views
 
-api = build_api([initiatieven.api.router, ruimtes.api.router, vrijwilligers.api.router])
+api = build_api(
+    [initiatieven.api.router, ruimtes.api.router, vrijwilligers.api.router, search.api.router]
+)
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -24,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    path("doneren/stripe/", include("initiatieven.donaties.webhook_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -35,6 +39,9 @@ urlpatterns += i18n_patterns(
     path("ruimtes/", include("ruimtes.urls")),
     path("vrijwilligers/", include("vrijwilligers.urls")),
     path("talentenbeurs/", include("vrijwilligers.talentenbeurs.urls")),
+    path("doneren/", include("initiatieven.donaties.urls")),
+    path("zoeken/", include("search.urls")),
+    path("sociale-kaart/", include("search.kaart.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
