@@ -233,7 +233,12 @@ ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
-STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")  # empty: Stripe's real API
+# The donation page says no real money moves (the local test server of `make run`).
+STRIPE_LOCAL_TEST_MODE = env.bool("STRIPE_LOCAL_TEST_MODE", default=False)
+# Checkout sessions per IP address per hour, against card testing.
+DONATION_RATE_LIMIT_PER_INITIATIVE = env.int("DONATION_RATE_LIMIT_PER_INITIATIVE", default=2)
+DONATION_RATE_LIMIT_TOTAL = env.int("DONATION_RATE_LIMIT_TOTAL", default=5)
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Buurtkracht"

@@ -5,6 +5,10 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-" + "k" * 60)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("EMAIL_URL", "locmem:")
+# Never Stripe's real API from a test: a closed port unless a test starts the local server.
+os.environ.setdefault("STRIPE_SECRET_KEY", "sk_test_pytest")
+os.environ.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_pytest")
+os.environ.setdefault("STRIPE_API_BASE", "http://127.0.0.1:9")
 
 from .base import *  # noqa: E402,F403
 
