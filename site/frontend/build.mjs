@@ -6,7 +6,7 @@
 // strip comments and whitespace. Using a new `utrecht-*` class? Add its block name here
 // (the part before `__` or `--`), then run `npm run build`. Left out on purpose:
 // `rich-text` (83 KB alone; .bk-rich-text in site.css styles Wagtail rich text).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -123,3 +123,15 @@ const css = [
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "buurtkracht.css"), css + "\n");
 console.log(`built site/static/dist/buurtkracht.css (${Math.round(css.length / 1024)} KB)`);
+
+// Leaflet for the sociale kaart, served by the site itself (no CDN): script, stylesheet,
+// the images the stylesheet points at, and its licence.
+const leaflet = join(root, "node_modules", "leaflet");
+const leafletOut = join(out, "leaflet");
+mkdirSync(leafletOut, { recursive: true });
+for (const file of ["leaflet.js", "leaflet.css"]) {
+  cpSync(join(leaflet, "dist", file), join(leafletOut, file));
+}
+cpSync(join(leaflet, "dist", "images"), join(leafletOut, "images"), { recursive: true });
+cpSync(join(leaflet, "LICENSE"), join(leafletOut, "LICENSE"));
+console.log("copied leaflet to site/static/dist/leaflet/");

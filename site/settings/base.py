@@ -228,6 +228,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Search ---------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+SOCIALE_KAART_TILE_URL = env.str("SOCIALE_KAART_TILE_URL", default="")  # empty: no tiles
+SOCIALE_KAART_TILE_ATTRIBUTION = env.str("SOCIALE_KAART_TILE_ATTRIBUTION", default="")
 
 # --- Stripe ---------------------------------------------------------------------------
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
