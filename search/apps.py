@@ -10,3 +10,6 @@ class SearchConfig(AppConfig):
     def ready(self):
         # Each app registers its content in its own search_sources.py (STYLE §2).
         autodiscover_modules("search_sources")
+        from search.indexing import connect_signals
+
+        connect_signals()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 
 from search.types import SearchDocument
 
@@ -22,13 +22,30 @@ class SearchSource(Protocol):
         """Every published, visible document of this source (for a rebuild)."""
 
     def documents_for(self, instance: Model) -> tuple[list[SearchDocument], list[str]]:
-        """After ``instance`` changed: documents to (re)index and keys to remove."""
+        """After ``instance`` changed: documents to (re)index and keys to remove.
 
-    def db_search(self, query: str, *, wijk=None) -> QuerySet:
-        """The database fallback: visible rows matching ``query``."""
+        Also called for a deleted ``instance`` (then an unsaved copy carrying the
+        deleted row's plain field values, so ``instance.pk`` and foreign key ids work):
+        answer the keys that must go. Must answer only published, visible documents.
+        """
 
+
+# The database engine searches the ``search.Document`` table filled by the indexing
+# pipeline, so a source needs no database search of its own (``db_search`` is gone).
 
 _sources: dict[str, SearchSource] = {}
+_facet_labels: dict[tuple[str, str], object] = {}
+
+
+def register_facet_labels(facet: str, labels: dict[str, object]) -> None:
+    """Names shown for facet values no document carries a label for, e.g.
+    ``register_facet_labels("need", {"mensen": _("Mensen")})``. Lazy strings welcome."""
+    for value, label in labels.items():
+        _facet_labels[(facet, value)] = label
+
+
+def facet_label(facet: str, value: str) -> str:
+    return str(_facet_labels.get((facet, value), value))
 
 
 def register(source: SearchSource) -> SearchSource:
@@ -40,3 +57,7 @@ def register(source: SearchSource) -> SearchSource:
 
 def sources() -> list[SearchSource]:
     return list(_sources.values())
+
+
+def source(label: str) -> SearchSource | None:
+    return _sources.get(label)
