@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["tests.teststripe.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _media_and_language(settings):
