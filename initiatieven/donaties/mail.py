@@ -1,0 +1,45 @@
+"""Mail about donations: the receipt to the donor, the daily summary to the owners.
+
+Rendered at once in the site's language and queued after the commit (``mail_enqueue``),
+so a rolled-back state change never sends a mail and a committed one sends it once.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from buurtkracht.core.mail import mail_enqueue
+
+
+def euro(cents: int) -> str:
+    """Cents as Dutch euros: 1250 -> '12,50'; integers only, no float on the way."""
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(int(cents)), 100)
+    return f"{sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
+def mail_after_commit(*, to: list[str], template: str, context: dict) -> None:
+    if not to:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"donaties/mail/{template}_subject.txt", context)
+        body = render_to_string(f"donaties/mail/{template}.txt", context)
+    message = EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
+    transaction.on_commit(lambda: mail_enqueue(message))
+
+
+def receipt_send(*, donatie) -> None:
+    """The thank-you mail with amount, date, initiatief and reference (once, when paid)."""
+    initiatief = donatie.initiatief
+    mail_after_commit(
+        to=[donatie.email] if donatie.email else [],
+        template="receipt",
+        context={
+            "donatie": donatie,
+            "initiatief": initiatief,
+            "amount": euro(donatie.amount_cents),
+            "url": f"{settings.SITE_URL}{initiatief.get_absolute_url()}",
+        },
+    )
