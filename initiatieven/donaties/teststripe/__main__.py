@@ -40,7 +40,11 @@ def main(argv=None) -> None:
         async_delay=args.async_delay,
         verbose=args.verbose,
     )
-    print(f"Stripe-testserver (geen echt geld) op http://{args.host}:{args.port}", flush=True)
+    try:
+        server.start()
+    except OSError as exc:
+        raise SystemExit(f"Stripe-testserver: kan poort {args.port} niet openen ({exc}).") from None
+    print(f"Stripe-testserver (geen echt geld) op {server.url}", flush=True)
     server.serve_forever()
 
 

@@ -11,7 +11,8 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING
 
 from . import objects, pages
-from .params import StripeError, as_choice, checkout_session_create, decode, expand_list
+from .checkout import checkout_session_create
+from .params import StripeError, as_choice, decode, expand_list
 
 if TYPE_CHECKING:
     from .server import StripeServer

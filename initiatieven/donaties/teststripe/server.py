@@ -86,8 +86,7 @@ class StripeServer:
         self.stop()
 
     def serve_forever(self) -> None:
-        """Run in the foreground until interrupted (the command line)."""
-        self.start()
+        """Run in the foreground until interrupted (the command line); start() first."""
         try:
             self._stopped.wait()
         except KeyboardInterrupt:
