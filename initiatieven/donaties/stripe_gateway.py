@@ -17,6 +17,8 @@ import stripe
 from django.conf import settings
 
 logger = logging.getLogger(__name__)
+# The SDK logs request bodies (with the donor's e-mail) at DEBUG: never let those through.
+logging.getLogger("stripe").setLevel(logging.INFO)
 
 TIMEOUT_SECONDS = 15
 NETWORK_RETRIES = 2
