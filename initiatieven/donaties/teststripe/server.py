@@ -67,8 +67,13 @@ class StripeServer:
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         self.webhooks.start()
-        for target, name in ((self._httpd.serve_forever, "http"), (self._sweep, "sweep")):
-            threading.Thread(target=target, name=f"teststripe-{name}", daemon=True).start()
+        # A short poll interval: stop() (each test session's end) waits for one poll.
+        http = threading.Thread(
+            target=self._httpd.serve_forever, args=(0.05,), daemon=True, name="teststripe-http"
+        )
+        sweep = threading.Thread(target=self._sweep, daemon=True, name="teststripe-sweep")
+        http.start()
+        sweep.start()
         return self
 
     def stop(self) -> None:
