@@ -144,6 +144,9 @@ class SearchForm(forms.Form):
             self.query_was_cut = True
             self.notes.append(MESSAGES["query_cut"] % {"max": MAX_QUERY})
             q = q[:MAX_QUERY].rstrip()
+            # Show the query we searched with, not the one that was cut.
+            self.data = self.data.copy()
+            self.data["q"] = q
         return q
 
     def clean_postcode(self) -> str:
