@@ -102,6 +102,7 @@ def to_source(doc: SearchDocument) -> dict:
         "summary": doc.summary,
         "body": doc.body,
         "labels": _labels_text(doc),
+        "all": " ".join([doc.title, doc.summary, doc.body, _labels_text(doc), *doc.skills]),
         "wijk": doc.wijk,
         "wijk_label": doc.wijk_label,
         "buurt": doc.buurt,
