@@ -22,7 +22,7 @@ test: install assets messages
 	bash .ci/ensure-system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	bash .ci/with-postgres $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	bash .ci/with-postgres bash .ci/with-elasticsearch $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 install: $(PY_STAMP)
 
