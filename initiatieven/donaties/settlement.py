@@ -190,7 +190,9 @@ def stripe_event_process(*, event: dict) -> str:
                 record.donatie = donatie
                 record.save(update_fields=["donatie"])
     except OperationalError as error:
-        if getattr(getattr(error, "__cause__", None), "pgcode", None) == "55P03":
+        cause = error.__cause__
+        # 55P03 lock_not_available (psycopg 3 names it sqlstate, psycopg 2 pgcode).
+        if getattr(cause, "sqlstate", None) == "55P03" or getattr(cause, "pgcode", None) == "55P03":
             raise LockTimeout("lock timeout") from error
         raise
     return "processed"
