@@ -270,22 +270,25 @@ class Handler(BaseHTTPRequestHandler):
                     ),
                 )
             return
-        if action in ("ideal", "card"):
-            stripe.pay(session_id, method=action, wait=False)
-        elif action == "ideal_delayed":
-            stripe.pay_async(session_id, outcome="succeeded", wait=False)
-        elif action == "fail":
-            stripe.pay_async(session_id, outcome="failed", wait=False)
-        else:
+        if action not in ("ideal", "card", "ideal_delayed", "fail"):
             self._html(
                 400,
                 pages.message(
                     "Onbekende keuze",
                     "Unknown choice",
                     "Kies een van de knoppen.",
-                    "Choose one of the buttons.",
+                    "Choose a button.",
                 ),
             )
+            return
+        try:
+            if action in ("ideal", "card"):
+                stripe.pay(session_id, method=action, wait=False)
+            else:
+                outcome = "succeeded" if action == "ideal_delayed" else "failed"
+                stripe.pay_async(session_id, outcome=outcome, wait=False)
+        except StripeError:  # paid in another tab a moment ago
+            self.checkout_page(session_id)
             return
         self._redirect(session["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id))
 
