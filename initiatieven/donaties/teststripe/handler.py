@@ -23,6 +23,9 @@ ID = r"([A-Za-z0-9_]+)"
 class Handler(BaseHTTPRequestHandler):
     server_version = "teststripe/1.0"
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without this each keep-alive answer waits
+    # ~40 ms for the client's delayed ACK.
+    disable_nagle_algorithm = True
     stripe: StripeServer  # set on the subclass the server makes
 
     # Plumbing ------------------------------------------------------------------------
