@@ -14,7 +14,7 @@ from django.http import HttpRequest, QueryDict
 from ninja import Field, Query, Router, Schema
 
 from search import engine
-from search.forms import FACET_PARAMS, MAX_QUERY, MESSAGES, TYPE_LABELS, SearchForm
+from search.forms import FACET_PARAMS, MAX_QUERY, MESSAGES, TYPE_LABELS, SearchForm, type_label
 from search.types import FACETS, SearchResults
 
 router = Router(tags=["zoeken"])
@@ -108,7 +108,7 @@ def results_out(results: SearchResults, *, q: str) -> dict:
             {
                 "key": hit.key,
                 "type": hit.type,
-                "type_label": str(TYPE_LABELS.get(hit.type, hit.type)),
+                "type_label": type_label(hit.type),
                 "title": hit.title,
                 "url": hit.url,
                 "summary": hit.summary,
@@ -164,7 +164,7 @@ def suggest_api(request: HttpRequest, q: str = ""):
                 "title": s.title,
                 "url": s.url,
                 "type": s.type,
-                "type_label": str(TYPE_LABELS.get(s.type, s.type)),
+                "type_label": type_label(s.type),
             }
             for s in found
         ],

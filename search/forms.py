@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtkracht.areas.models import Wijk
 from buurtkracht.areas.queries import postcode_lookup, postcode_normalise
+from search import registry
 from search.types import SearchRequest
 
 MAX_QUERY = 200
@@ -74,6 +75,13 @@ MESSAGES = {
     "page_invalid": _("Vul een paginanummer in vanaf 1."),
     "page_too_high": _("Je kunt niet verder bladeren dan pagina %(max)s."),
 }
+
+
+def type_label(value: str) -> str:
+    """The name of a document type ("vacature" -> "Vrijwilligerswerk")."""
+    if value in TYPE_LABELS:
+        return str(TYPE_LABELS[value])
+    return registry.facet_label("type", value)
 
 
 def fold(text: str) -> str:
@@ -199,12 +207,15 @@ class SearchForm(forms.Form):
             kept = []
             for value in values:
                 known = bool(FACET_VALUE.match(value))
-                if known and name == "type":
-                    known = value in TYPE_LABELS
                 if known and name == "wijk":
                     if known_wijken is None:
                         known_wijken = set(Wijk.objects.values_list("slug", flat=True))
                     known = value in known_wijken
+                elif known:
+                    # Each source registers the names of its facet values (its choices);
+                    # a value without a name is one no document can carry.
+                    known = value in TYPE_LABELS if name == "type" else False
+                    known = known or registry.facet_label(name, value) != value
                 if known:
                     kept.append(value)
                 else:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from search import engine, stats
-from search.forms import FACET_LABELS, FACET_PARAMS, TYPE_LABELS, SearchForm
+from search.forms import FACET_LABELS, FACET_PARAMS, SearchForm, type_label
 from search.types import FACETS, FacetValue, SearchResults
 
 PAGE_WINDOW = 2  # page links either side of the current page
@@ -36,7 +36,7 @@ def facet_groups(form: SearchForm, results: SearchResults) -> list[FacetGroup]:
         values = [
             FacetValue(
                 value=fv.value,
-                label=fv.label or str(TYPE_LABELS.get(fv.value, fv.value)),
+                label=fv.label or (type_label(fv.value) if name == "type" else fv.value),
                 count=fv.count,
                 selected=fv.selected or fv.value in selected,
             )
@@ -45,8 +45,7 @@ def facet_groups(form: SearchForm, results: SearchResults) -> list[FacetGroup]:
         shown = {fv.value for fv in values}
         for value in selected:
             if value not in shown:
-                label = str(TYPE_LABELS.get(value, value))
-                values.append(FacetValue(value=value, label=label, count=0, selected=True))
+                values.append(FacetValue(value=value, label=value, count=0, selected=True))
         if values:
             groups.append(
                 FacetGroup(
@@ -89,7 +88,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
         )
     beyond_end = results.total > 0 and search_request.page > results.pages
     show_popular = not browsing or results.total == 0
-    hits = [{"hit": hit, "type_label": TYPE_LABELS.get(hit.type, hit.type)} for hit in results.hits]
+    hits = [{"hit": hit, "type_label": type_label(hit.type)} for hit in results.hits]
     postcode = form.cleaned_data.get("postcode", "")
     context = {
         "form": form,

@@ -82,6 +82,8 @@ def test_filters_and_postcode(client, content):
         ({"q": "moestuin", "wijk": "atlantis"}, "wijk"),
         ({"q": "moestuin", "wijk": ["westerpark", "oud-west"]}, "wijk"),
         ({"q": "moestuin", "theme": "Niet Goed!"}, "theme"),
+        ({"q": "moestuin", "theme": "ruimtevaart"}, "theme"),
+        ({"q": "moestuin", "skill": "vliegen"}, "skill"),
         ({"q": "moestuin", "postcode": "9999"}, "postcode"),
         ({"q": "moestuin", "postcode": "abc"}, "postcode"),
         ({"q": "moestuin", "postcode": "1053", "distance_km": 3}, "distance_km"),

@@ -203,10 +203,14 @@ def test_syntax_characters_are_text(client, content, q):
 
 
 def test_unknown_facet_value_is_left_out_and_said(client, content):
-    soup = page(client, q="moestuin", type="raket", wijk="atlantis", theme="<script>")
+    soup = page(
+        client, q="moestuin", type="raket", wijk="atlantis", theme=["<script>", "ruimtevaart"]
+    )
     text = soup.get_text(" ", strip=True)
     assert "Dit filter kennen we niet: raket." in text
     assert "Dit filter kennen we niet: atlantis." in text
+    assert "Dit filter kennen we niet: ruimtevaart." in text
+    assert not soup.select("input[checked][name=theme]")
     assert "<script>" not in soup.decode_contents().split("</h1>")[1].replace("&lt;script&gt;", "")
     assert len(hit_titles(soup)) == 3
 
