@@ -1,10 +1,13 @@
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 import stripe
+
+from initiatieven.donaties.teststripe.params import StripeError
 
 from .conftest import session_params
 
@@ -225,3 +228,52 @@ def test_an_unknown_url_is_a_404_in_stripes_shape(sdk):
         sdk.raw_request("get", "/v1/payouts")
     assert caught.value.http_status == 404
     assert "Unrecognized request URL" in caught.value.user_message
+
+
+def test_events_can_be_listed_and_retrieved(sdk, server, new_session):
+    server.pay(new_session().id)
+    server.expire(new_session().id)
+
+    events = sdk.v1.events.list(params={"type": "checkout.session.expired"})
+    every = sdk.v1.events.list(params={"limit": 1})
+
+    assert [e.type for e in events.data] == ["checkout.session.expired"]
+    assert every.has_more is True
+    assert sdk.v1.events.retrieve(every.data[0].id).type == "checkout.session.expired"
+
+
+def test_two_payments_of_one_session_at_once_pay_it_once(server, new_session):
+    session = new_session()
+    results = []
+
+    def pay():
+        try:
+            results.append(server.pay(session.id)["payment_status"])
+        except StripeError as error:
+            results.append(error.code)
+
+    threads = [threading.Thread(target=pay) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results) == ["checkout_session_not_open"] * 3 + ["paid"]
+    assert [e["type"] for e in server.events] == ["checkout.session.completed"]
+
+
+def test_one_idempotency_key_from_two_threads_creates_one_session(sdk):
+    ids = []
+
+    def create():
+        options = {"idempotency_key": "twee-tabs"}
+        ids.append(sdk.v1.checkout.sessions.create(params=session_params(), options=options).id)
+
+    threads = [threading.Thread(target=create) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(set(ids)) == 1
+    assert len(sdk.v1.checkout.sessions.list().data) == 1

@@ -12,10 +12,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from . import objects
+from . import lists, objects
 from .params import (
     REFUND_REASONS,
-    SESSION_STATUSES,
     StripeError,
     as_choice,
     as_integer,
@@ -36,7 +35,6 @@ REFUND_PARAMS = {
     "expand",
     "instructions_email",
 }
-LIST_LIMIT_MAX = 100
 NAMES = {
     "cs_": "checkout.session",
     "pi_": "payment_intent",
@@ -106,63 +104,9 @@ class Store:
             self._expand_one(value, rest, dotted)
 
     def session_list(self, params: dict) -> dict:
-        check_known(
-            params,
-            {
-                "limit",
-                "starting_after",
-                "ending_before",
-                "created",
-                "status",
-                "payment_intent",
-                "expand",
-                "customer_details",
-            },
-        )
-        limit = as_integer(params.get("limit", "10"), "limit", minimum=1, maximum=LIST_LIMIT_MAX)
         with self.lock:
-            found = list(reversed(self.sessions.values()))  # newest first
-            found = self._filter_created(found, params.get("created"))
-            if "status" in params:
-                status = as_choice(params["status"], SESSION_STATUSES, "status")
-                found = [s for s in found if s["status"] == status]
-            if "payment_intent" in params:
-                intent = as_string(params["payment_intent"], "payment_intent")
-                found = [s for s in found if s["payment_intent"] == intent]
-            email = (params.get("customer_details") or {}).get("email")
-            if email:
-                found = [s for s in found if (s["customer_details"] or {}).get("email") == email]
-            if "starting_after" in params:
-                found = found[self._index(found, params["starting_after"], "starting_after") + 1 :]
-            elif "ending_before" in params:
-                found = found[: self._index(found, params["ending_before"], "ending_before")]
-                found = found[-limit:]
-            result = objects.page(
-                copy.deepcopy(found[:limit]),
-                has_more=len(found) > limit,
-                url="/v1/checkout/sessions",
-            )
-            return self.expand(result, expand_list(params))
-
-    def _index(self, found: list[dict], cursor: str, param: str) -> int:
-        if cursor not in self.sessions:
-            raise no_such(cursor, param=param, status=400)
-        ids = [s["id"] for s in found]
-        return ids.index(cursor) if cursor in ids else len(ids)
-
-    @staticmethod
-    def _filter_created(found: list[dict], created) -> list[dict]:
-        if created is None:
-            return found
-        if isinstance(created, str):
-            moment = as_integer(created, "created")
-            return [s for s in found if s["created"] == moment]
-        check_known(created, {"gt", "gte", "lt", "lte"}, ("created",))
-        tests = {"gt": int.__gt__, "gte": int.__ge__, "lt": int.__lt__, "lte": int.__le__}
-        for op, raw in created.items():
-            moment = as_integer(raw, f"created[{op}]")
-            found = [s for s in found if tests[op](s["created"], moment)]
-        return found
+            result = lists.session_page(list(self.sessions.values()), params)
+            return self.expand(copy.deepcopy(result), expand_list(params))
 
     # Checkout Sessions ---------------------------------------------------------------
 
@@ -420,16 +364,5 @@ class Store:
         return event
 
     def event_list(self, params: dict) -> dict:
-        check_known(params, {"limit", "starting_after", "type", "types", "created", "expand"})
-        limit = as_integer(params.get("limit", "10"), "limit", minimum=1, maximum=LIST_LIMIT_MAX)
         with self.lock:
-            found = list(reversed(self.events))
-            if "type" in params:
-                found = [e for e in found if e["type"] == params["type"]]
-            if "starting_after" in params:
-                ids = [e["id"] for e in found]
-                cursor = params["starting_after"]
-                found = found[ids.index(cursor) + 1 :] if cursor in ids else []
-            return objects.page(
-                copy.deepcopy(found[:limit]), has_more=len(found) > limit, url="/v1/events"
-            )
+            return copy.deepcopy(lists.event_page(self.events, params))
