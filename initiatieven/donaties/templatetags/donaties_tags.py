@@ -42,3 +42,9 @@ def donatie_voortgang(context, behoeften):
         "can_edit": context.get("can_edit", False),
         "initiatief": context.get("initiatief"),
     }
+
+
+@register.filter(name="euro")
+def euro_filter(cents) -> str:
+    """``{{ 1250|euro }}`` -> '12,50' (cents to Dutch euros; no float)."""
+    return euro(int(cents or 0))
