@@ -155,6 +155,8 @@
   };
 
   Combobox.prototype.close = function () {
+    var selected = this.listbox.querySelectorAll("[aria-selected=true]");
+    for (var i = 0; i < selected.length; i++) selected[i].setAttribute("aria-selected", "false");
     this.listbox.hidden = true;
     this.active = -1;
     this.input.setAttribute("aria-expanded", "false");
