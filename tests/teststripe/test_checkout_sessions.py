@@ -277,3 +277,14 @@ def test_one_idempotency_key_from_two_threads_creates_one_session(sdk):
 
     assert len(set(ids)) == 1
     assert len(sdk.v1.checkout.sessions.list().data) == 1
+
+
+def test_an_id_of_another_kind_is_not_found(sdk, new_session):
+    session = new_session()
+
+    with pytest.raises(stripe.InvalidRequestError) as caught:
+        sdk.v1.payment_intents.retrieve(session.id)
+
+    assert caught.value.http_status == 404
+    assert caught.value.user_message == f"No such payment_intent: '{session.id}'"
+    assert caught.value.param == "intent"

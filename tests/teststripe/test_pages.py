@@ -197,3 +197,17 @@ def test_controls_answer_errors_in_stripes_shape(server):
     status, _, body = request(server, "POST", "/_test/sessions/cs_test_nope/pay")
     assert status == 404
     assert json.loads(body)["error"]["code"] == "resource_missing"
+
+
+def test_a_control_with_broken_json_is_a_400(server, new_session):
+    session = new_session()
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=5)
+    connection.request("POST", f"/_test/sessions/{session.id}/pay_async", body="{nee",
+                       headers={"Content-Type": "application/json"})  # fmt: skip
+    response = connection.getresponse()
+    body = json.loads(response.read())
+    connection.close()
+
+    assert response.status == 400
+    assert body["error"]["type"] == "invalid_request_error"
+    assert server.session(session.id)["status"] == "open"

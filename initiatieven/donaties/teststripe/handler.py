@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import traceback
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
@@ -56,6 +57,12 @@ class Handler(BaseHTTPRequestHandler):
                     action(self, *match.groups())
                 except StripeError as exc:
                     self._json(exc.status, exc.body())
+                except ValueError as exc:  # a control's bad JSON or number
+                    self._json(400, StripeError(f"Invalid request: {exc}").body())
+                except Exception as exc:  # a bug here: answer like Stripe's 500, and show it
+                    traceback.print_exc()
+                    error = StripeError(f"Test server error: {exc!r}", status=500, type="api_error")
+                    self._json(500, error.body())
                 return
         if url.path.startswith("/v1/"):
             self._json(

@@ -45,8 +45,10 @@ NAMES = {
 }
 
 
-def no_such(object_id: str, *, param: str, status: int = 404) -> StripeError:
-    name = NAMES.get(object_id[:3], "object")
+def no_such(
+    object_id: str, *, param: str, status: int = 404, kind: str | None = None
+) -> StripeError:
+    name = kind or NAMES.get(object_id[:3], "object")
     return StripeError(
         f"No such {name}: '{object_id}'", param=param, code="resource_missing", status=status
     )
@@ -81,7 +83,7 @@ class Store:
         with self.lock:
             found = self.sessions.get(object_id) or self.objects.get(object_id)
             if found is None or (kind and found["object"] != kind):
-                raise no_such(object_id, param=param)
+                raise no_such(object_id, param=param, kind=kind)
             return self.expand(copy.deepcopy(found), expand)
 
     def expand(self, obj: dict, paths) -> dict:
