@@ -218,6 +218,7 @@ def check(*, repair: bool) -> CheckReport:
     if elastic_enabled():
         from search.engines import elastic
 
+        elastic.refresh()  # count what was written just now too
         es_types = elastic.all_keys()
         report.elastic = Counter(es_types.values())
         es_missing = [doc for k, (_, doc) in pairs.items() if es_types.get(k) != doc.type]
