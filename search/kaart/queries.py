@@ -239,6 +239,6 @@ def kaart_overview(wijk: Wijk | None = None) -> Overview:
 def outlines() -> dict[int, list[list[float]]]:
     """An indicative outline per wijk id (see geometry)."""
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    for buurt in Buurt.objects.values("wijk_id", "latitude", "longitude"):
+    for buurt in Buurt.objects.order_by().values("wijk_id", "latitude", "longitude"):
         points[buurt["wijk_id"]].append((float(buurt["latitude"]), float(buurt["longitude"])))
     return {wijk_id: geometry.outline(pts) for wijk_id, pts in points.items()}
