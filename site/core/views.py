@@ -7,19 +7,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 
-def _search_status() -> str:
+def _search_status() -> dict:
+    """Which engine answers searches, and whether the search server is up."""
+    from search.engine import active_engine
+
+    engine = active_engine()
     if not settings.ELASTICSEARCH_URL:
-        return "disabled"
+        return {"engine": engine, "elasticsearch": "disabled"}
     from elasticsearch import Elasticsearch
     from elasticsearch.exceptions import ApiError, TransportError
 
     client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=2, max_retries=0)
     try:
-        return "ok" if client.ping() else "down"
+        state = "ok" if client.ping() else "down"
     except (ApiError, TransportError, OSError, ValueError):
-        return "down"
+        state = "down"
     finally:
         client.close()
+    # Searches fall back to the database while the server is down.
+    return {"engine": engine if state == "ok" else "database", "elasticsearch": state}
 
 
 @never_cache

@@ -170,3 +170,11 @@ def test_rebuild_command_shows_progress(search_engine, capsys):
     assert "[" in err and "1/1" in err
     search_engine.refresh()
     assert search_engine.titles("moestuin") == ["Moestuin Een"]
+
+
+def test_healthz_names_the_engine(client, search_engine):
+    body = client.get("/healthz").json()
+    if search_engine.name == "database":
+        assert body["search"] == {"engine": "database", "elasticsearch": "disabled"}
+    else:
+        assert body["search"] == {"engine": "elasticsearch", "elasticsearch": "ok"}

@@ -11,7 +11,11 @@ def test_healthz_reports_database_and_version(client, settings):
     settings.ELASTICSEARCH_URL = ""
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "search": "disabled", "version": settings.VERSION}
+    assert response.json() == {
+        "database": "ok",
+        "search": {"engine": "database", "elasticsearch": "disabled"},
+        "version": settings.VERSION,
+    }
 
 
 @pytest.mark.django_db
@@ -19,7 +23,7 @@ def test_healthz_says_search_is_down_when_the_server_cannot_be_reached(client, s
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json()["search"] == "down"
+    assert response.json()["search"] == {"engine": "database", "elasticsearch": "down"}
 
 
 def test_healthz_answers_503_when_the_database_is_unreachable():
