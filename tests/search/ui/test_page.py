@@ -192,14 +192,12 @@ def test_long_query_is_cut_and_said(client, content):
     assert len(soup.select_one(".bk-search-page input[name=q]")["value"]) == 200
 
 
-@pytest.mark.parametrize(
-    "q", ['" * ? ( ) : \\ /', "moestuin)", 'moestuin "', "a:b OR (c", "*", "moestuin\\"]
-)
-def test_syntax_characters_are_text(client, content, q):
-    soup = page(client, q=q)
-    assert soup.select_one(".bk-search-page input[name=q]")["value"] == q.strip()
-    if q.startswith("moestuin"):
-        assert len(hit_titles(soup)) == 3
+def test_syntax_characters_are_text(client, content):
+    for q in ['" * ? ( ) : \\ /', "moestuin)", 'moestuin "', "a:b OR (c", "*", "moestuin\\"]:
+        soup = page(client, q=q)
+        assert soup.select_one(".bk-search-page input[name=q]")["value"] == q.strip(), q
+        if q.startswith("moestuin"):
+            assert len(hit_titles(soup)) == 3, q
 
 
 def test_unknown_facet_value_is_left_out_and_said(client, content):
