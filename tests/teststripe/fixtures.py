@@ -29,6 +29,7 @@ once. Attributes and methods (see `initiatieven/donaties/teststripe/server.py`):
                              HTTP_STRIPE_SIGNATURE=headers["Stripe-Signature"]).status_code
       stripe_settings.set_webhook_handler(handler)
 
+  With neither (the default after ``stripe_settings``) events are only recorded.
   ``pay``/``settle``/``fail``/``expire``/``replay``/``resume_webhooks`` deliver before
   they return (handler: in this thread; URL: the first attempt). Events caused by your
   own API calls (a refund) wait in handler mode until ``deliver_webhooks()``; in URL

@@ -288,3 +288,21 @@ def test_an_id_of_another_kind_is_not_found(sdk, new_session):
     assert caught.value.http_status == 404
     assert caught.value.user_message == f"No such payment_intent: '{session.id}'"
     assert caught.value.param == "intent"
+
+
+def test_a_list_expands_each_session(sdk, server, new_session):
+    server.pay(new_session().id)
+
+    page = sdk.v1.checkout.sessions.list(params={"expand": ["data.payment_intent"]})
+
+    assert page.data[0].payment_intent.object == "payment_intent"
+    assert page.data[0].payment_intent.status == "succeeded"
+
+
+def test_an_unknown_expansion_is_refused(sdk, new_session):
+    session = new_session()
+
+    with pytest.raises(stripe.InvalidRequestError) as caught:
+        sdk.v1.checkout.sessions.retrieve(session.id, params={"expand": ["donor"]})
+
+    assert caught.value.param == "expand"
