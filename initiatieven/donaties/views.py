@@ -5,10 +5,11 @@ And the owners' goal form. No page here ever shows a donor's e-mail address.
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,8 +47,12 @@ def _goal_or_404(pk: int):
 
 
 def _client_ip(request: HttpRequest) -> str:
-    # The proxy in front of the site sets REMOTE_ADDR (see docs/donations.md).
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address as the login rate limits see it (allauth's adapter), so
+    behind nginx one setting (``ALLAUTH_TRUSTED_PROXY_COUNT``) serves both."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
 
 
 def _initial_from(donatie: Donatie | None) -> dict:

@@ -274,3 +274,13 @@ def test_report_a_donor_message(client):
     assert donatie.meldingen.get().reason == "Reclame"
     silent = DonatieFactory(status=Status.BETAALD, message="")
     assert client.get(f"/doneren/donatie/{silent.pk}/melden/").status_code == 404
+
+
+def test_rate_limit_behind_a_proxy_counts_the_forwarded_address(client, stripe_settings, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.DONATION_RATE_LIMIT_PER_INITIATIVE = 1
+    doel = DoneerdoelFactory()
+    first = client.post(_url(doel), _form(), HTTP_X_FORWARDED_FOR="203.0.113.5")
+    again = client.post(_url(doel), _form(), HTTP_X_FORWARDED_FOR="203.0.113.5")
+    neighbour = client.post(_url(doel), _form(), HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert (first.status_code, again.status_code, neighbour.status_code) == (303, 429, 303)
