@@ -12,7 +12,7 @@ from collections import defaultdict
 
 PAD_METRES = 350  # radius around each buurt point
 CIRCLE_STEPS = 12
-SPREAD_METRES = 45  # distance between markers that share a point
+SPREAD_METRES = 70  # distance between markers that share a point
 METRES_PER_DEGREE = 111_320
 
 

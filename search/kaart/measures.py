@@ -17,10 +17,10 @@ MEASURE_LABELS = {
 }
 
 NEED_KIND_LABELS = {
-    "mensen": pgettext_lazy("behoefte", "Mensen"),
-    "ruimte": pgettext_lazy("behoefte", "Ruimte"),
-    "geld": pgettext_lazy("behoefte", "Geld"),
-    "spullen": pgettext_lazy("behoefte", "Spullen"),
+    "mensen": pgettext_lazy("behoefte", "mensen"),
+    "ruimte": pgettext_lazy("behoefte", "ruimte"),
+    "geld": pgettext_lazy("behoefte", "geld"),
+    "spullen": pgettext_lazy("behoefte", "spullen"),
 }
 
 # Plural labels for lists and the map's layer switcher.

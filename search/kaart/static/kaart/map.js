@@ -36,7 +36,11 @@
   }
 
   section.hidden = false;
-  var map = L.map(canvas, { attributionControl: Boolean(data.tiles), scrollWheelZoom: false });
+  var map = L.map(canvas, {
+    attributionControl: Boolean(data.tiles),
+    scrollWheelZoom: false,
+    zoomSnap: 0.25
+  });
 
   if (data.tiles) {
     L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 19 }).addTo(map);
