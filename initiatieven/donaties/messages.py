@@ -25,6 +25,7 @@ MESSAGES = {
     "refund_failed": _("Stripe heeft de terugbetaling geweigerd. Probeer het later opnieuw."),
     "goal_not_money": _("Alleen een geldbehoefte met een bedrag kan een doneerdoel krijgen."),
     "deadline_past": _("Kies een datum vanaf vandaag."),
+    "not_public": _("Dit bericht staat niet (meer) op een openbare pagina."),
     "already_handled": _("Over deze melding is al besloten."),
     "reason_required": _("Schrijf een reden; de eigenaren krijgen die te zien."),
 }

@@ -207,7 +207,7 @@ def donatie_refund_request(*, donatie: Donatie, user, amount_cents: int) -> Dona
 def bericht_melding_create(*, donatie: Donatie, reporter, reason: str) -> BerichtMelding:
     """Anyone reports a donor's message shown on a public initiatief page."""
     if not donatie.initiatief.is_public or not donatie.public_message:
-        raise ValidationError(MESSAGES["goal_closed"], code="not_public")
+        raise ValidationError(MESSAGES["not_public"], code="not_public")
     signed_in = reporter is not None and reporter.is_authenticated
     melding = BerichtMelding(
         donatie=donatie, reporter=reporter if signed_in else None, reason=reason
