@@ -99,20 +99,21 @@ class DonatieForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        preset = data.get("preset")
+        # An empty name is anonymous too (the hint says so); the box wins over a name.
+        if data.get("is_anonymous"):
+            data["name"] = ""
         if "amount_other" in self.errors:
             return data
-        other = data.get("amount_other")
+        preset, other = data.get("preset"), data.get("amount_other")
         if preset and preset != OTHER:
             data["amount_cents"] = int(preset)
         elif other is not None:
             data["amount_cents"] = other
         else:
             self.add_error(
-                "amount_other", ValidationError(MESSAGES["amount_required"], code="amount_required")
+                "amount_other",
+                ValidationError(MESSAGES["amount_required"], code="amount_required"),
             )
-        if not data.get("is_anonymous") and not data.get("name"):
-            self.add_error("name", ValidationError(MESSAGES["name_required"], code="name_required"))
         return data
 
 

@@ -9,7 +9,6 @@ MESSAGES = {
     "amount_decimals": _("Een bedrag heeft hoogstens twee cijfers na de komma."),
     "amount_min": _("Je kunt minimaal € 1 doneren."),
     "amount_max": _("Je kunt hoogstens € 1.000 doneren."),
-    "name_required": _("Vul je naam in, of kies 'anoniem doneren'."),
     "goal_closed": _("Voor dit doel kun je op dit moment niet doneren."),
     "not_configured": _("Doneren is op deze site nog niet ingesteld. Probeer het later nog eens."),
     "stripe_down": _(

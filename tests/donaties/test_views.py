@@ -92,10 +92,17 @@ def test_unknown_preset_is_refused(client):
     assert not Donatie.objects.exists()
 
 
-def test_name_or_anonymous_is_needed(client):
+def test_empty_name_donates_anonymously(client, stripe_settings):
     doel = DoneerdoelFactory()
-    response = client.post(_url(doel), _form(name=""))
-    assert "anoniem doneren" in _errors(response)["summary"]
+    assert client.post(_url(doel), _form(name="")).status_code == 303
+    donatie = Donatie.objects.get()
+    assert (donatie.name, donatie.is_anonymous, donatie.public_name) == ("", True, "Anoniem")
+
+
+def test_bad_amount_and_bad_email_are_both_reported(client):
+    doel = DoneerdoelFactory()
+    summary = _errors(client.post(_url(doel), _form(amount_other="0,5", email="x")))["summary"]
+    assert "minimaal € 1" in summary and "e-mailadres" in summary
 
 
 def test_anonymous_donation_stores_no_name_and_message_is_sanitised(client, stripe_settings):
