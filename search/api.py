@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from ninja import Field, Query, Router, Schema
 
 from search import engine
@@ -21,6 +21,7 @@ router = Router(tags=["zoeken"])
 
 MIN_SUGGEST = 2
 MAX_SUGGESTIONS = 8
+SUGGEST_MAX_AGE = 60  # seconds
 
 
 class SearchQuery(Schema):
@@ -151,8 +152,10 @@ def search_api(request: HttpRequest, params: Query[SearchQuery]):
 
 
 @router.get("/zoeken/suggesties", response=SuggestionsOut, summary="Suggesties tijdens het typen")
-def suggest_api(request: HttpRequest, q: str = ""):
+def suggest_api(request: HttpRequest, response: HttpResponse, q: str = ""):
     """Titels die passen bij wat iemand typt (vanaf 2 tekens); voor het zoekvak."""
+    # Public titles only: a browser may keep an answer for a minute while typing.
+    response.headers["Cache-Control"] = f"public, max-age={SUGGEST_MAX_AGE}"
     q = " ".join(q.split())
     if len(q) > MAX_QUERY:
         raise ValidationError({"q": [MESSAGES["query_too_long"] % {"max": MAX_QUERY}]})

@@ -96,6 +96,13 @@ def query_clean(raw: str) -> str:
     return " ".join(text.split())
 
 
+class QueryField(forms.CharField):
+    """Free text: control characters (a NUL too) become spaces instead of an error."""
+
+    def to_python(self, value):
+        return query_clean(super().to_python(value) or "")
+
+
 class SearchForm(forms.Form):
     """Read a search from the query string; never raises for what a visitor typed.
 
@@ -104,7 +111,7 @@ class SearchForm(forms.Form):
     correct (the postcode). With ``strict=True`` every correction is an error instead.
     """
 
-    q = forms.CharField(
+    q = QueryField(
         label=_("Waar zoek je naar?"),
         required=False,
         widget=forms.TextInput(
@@ -143,7 +150,7 @@ class SearchForm(forms.Form):
     # --- fields -----------------------------------------------------------------------
 
     def clean_q(self) -> str:
-        q = query_clean(self.cleaned_data.get("q") or "")
+        q = self.cleaned_data.get("q") or ""
         if len(q) > MAX_QUERY:
             if self.strict:
                 raise forms.ValidationError(
@@ -152,7 +159,8 @@ class SearchForm(forms.Form):
             self.query_was_cut = True
             self.notes.append(MESSAGES["query_cut"] % {"max": MAX_QUERY})
             q = q[:MAX_QUERY].rstrip()
-            # Show the query we searched with, not the one that was cut.
+        if self.data.get("q") != q:
+            # Show the query we searched with, not the one that was cut or cleaned.
             self.data = self.data.copy()
             self.data["q"] = q
         return q

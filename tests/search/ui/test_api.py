@@ -101,7 +101,16 @@ def test_bad_input_is_400_json(client, db, params, field):
 
 
 def test_syntax_characters(client, content):
-    for q in ['" * ? ( ) : \\ /', "moestuin)", "(", "*:*", "moestuin (", "moestuin~", "moestuin^"]:
+    for q in [
+        '" * ? ( ) : \\ /',
+        "moestuin)",
+        "(",
+        "*:*",
+        "moestuin (",
+        "moestuin~",
+        "moestuin^",
+        "moes\x00tuin",
+    ]:
         response = client.get(URL, {"q": q})
         assert response.status_code == 200, q
         if q.startswith("moestuin"):
@@ -115,6 +124,7 @@ def test_suggestions(client, content):
     assert body["q"] == "moes"
     titles = {s["title"] for s in body["suggestions"]}
     assert titles == {"Moestuin De Ruif", "Moestuin Westerpark"}
+    assert response["Cache-Control"] == "public, max-age=60"
     first = body["suggestions"][0]
     assert set(first) == {"title", "url", "type", "type_label"}
     assert first["url"].startswith("/initiatieven/")
