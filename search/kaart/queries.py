@@ -31,7 +31,7 @@ from search.kaart.measures import (
 from search.kaart.registry import ALL_THEMES, NEED_KINDS, MapItem, Tally, providers
 from search.models import Zoekterm
 
-CACHE_SECONDS = 120
+CACHE_SECONDS = 60  # closing a vacature uses update(), which sends no signal
 SEARCH_DAYS = 90  # zero-result searches of the last 90 days count as demand
 TERMS_SHOWN = 20
 _VERSION_KEY = "sociale_kaart:version"

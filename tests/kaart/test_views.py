@@ -8,7 +8,7 @@ from django.utils import translation
 
 from buurtkracht.accounts.models import Role
 from buurtkracht.home.sections import wijk_sections
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, wijk
 from tests.kaart.data import known_set
 
 pytestmark = pytest.mark.django_db
@@ -96,16 +96,29 @@ def test_overview_compares_every_wijk(client):
 
 def test_map_data_has_only_public_items_and_no_personal_data(client):
     data = known_set()
+    data["taalcafe"].title = "Taal < 3 > 2 & co"  # survives the text cleaning
+    data["taalcafe"].save()
     owner = data["eetclub"].owners.get()
     data["eetclub"].address = "Thuisstraat 12"
     data["eetclub"].latitude, data["eetclub"].longitude = "52.100000", "4.100000"
     data["eetclub"].save()
-    soup = _soup(client.get(reverse("sociale_kaart:wijk", kwargs={"slug": "de-baarsjes"})))
+    response = client.get(reverse("sociale_kaart:wijk", kwargs={"slug": "de-baarsjes"}))
+    response_html = response.content.decode()
+    soup = _soup(response)
     raw = soup.find("script", id="sociale-kaart-data").string
     payload = _map_data(soup)
 
     titles = {marker["title"] for marker in payload["markers"]}
-    assert titles == {"Eetclub", "Taalcafé", "Buurttuin BV", "De Tagerijn", "Taalmaatje", "Klusser"}
+    assert titles == {
+        "Eetclub",
+        "Taal < 3 > 2 & co",
+        "Buurttuin BV",
+        "De Tagerijn",
+        "Taalmaatje",
+        "Klusser",
+    }
+    assert "Taal < 3" not in response_html  # escaped in the lists and in the JSON block
+    assert "Taal &lt; 3 &gt; 2 &amp; co" in response_html
     assert {key for marker in payload["markers"] for key in marker} == {
         "kind",
         "title",
@@ -182,8 +195,18 @@ def test_works_in_english(client):
     assert _soup(client.get("/en/sociale-kaart/")).h1.get_text(strip=True) == "Social map"
 
 
-def test_every_wijk_page_links_to_its_kaart():
-    data = known_set()
-    sections = {s["key"]: s for s in wijk_sections(wijk=data["baarsjes"], request=None)}
+def test_every_wijk_page_links_to_its_kaart(client):
+    from wagtail.models import Site
 
+    from buurtkracht.home.models import WijkPage
+
+    baarsjes = wijk("De Baarsjes")
+    sections = {s["key"]: s for s in wijk_sections(wijk=baarsjes, request=None)}
     assert sections["sociale_kaart"]["context"]["url"] == "/sociale-kaart/de-baarsjes/"
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    page = home.add_child(instance=WijkPage(title="De Baarsjes", slug="de-baarsjes", wijk=baarsjes))
+    page.save_revision().publish()
+    section = _soup(client.get(page.url)).select_one(".bk-wijk-section--sociale_kaart")
+    link = section.select_one('a[href="/sociale-kaart/de-baarsjes/"]')
+    assert link.get_text(strip=True) == "Bekijk de sociale kaart van De Baarsjes"
