@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from search import engine, stats
-from search.forms import FACET_LABELS, FACET_PARAMS, SearchForm, type_label
+from search.forms import FACET_LABELS, SearchForm, type_label
 from search.types import FACETS, FacetValue, SearchResults
 
 PAGE_WINDOW = 2  # page links either side of the current page
@@ -81,7 +81,9 @@ def search_view(request: HttpRequest) -> HttpResponse:
     search_request = form.search_request()
     results = engine.search(search_request)
     q = search_request.q
-    browsing = bool(q) or form.has_filters
+    postcode = search_request.postcode
+    # A query, a filter or only a postcode ("what is near me?") all list results.
+    browsing = bool(q or postcode) or form.has_filters
     if q:
         stats.search_record(
             q=q, wijk=search_request.wijk, total=results.total, page=search_request.page
@@ -89,7 +91,6 @@ def search_view(request: HttpRequest) -> HttpResponse:
     beyond_end = results.total > 0 and search_request.page > results.pages
     show_popular = not browsing or results.total == 0
     hits = [{"hit": hit, "type_label": type_label(hit.type)} for hit in results.hits]
-    postcode = form.cleaned_data.get("postcode", "")
     context = {
         "form": form,
         "q": q,
@@ -98,7 +99,6 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "hits": hits,
         "hits_start": (search_request.page - 1) * search_request.page_size + 1,
         "facet_groups": facet_groups(form, results),
-        "facet_params": FACET_PARAMS,
         "postcode": postcode,
         "buurt": form.buurt,
         "beyond_end": beyond_end,

@@ -229,6 +229,8 @@ def test_postcode_sorts_nearest_and_unknown_postcode_is_said(client, search_engi
     soup = page(client, q="moestuin", postcode="1053 AB")
     assert hit_titles(soup)[0] == "Moestuin Kinkerbuurt"
     assert "km hiervandaan" in soup.select_one(".bk-search-hit__meta").get_text()
+    soup = page(client, postcode="1053")  # only a postcode: what is near?
+    assert hit_titles(soup) == ["Moestuin Kinkerbuurt", "Moestuin Landlust"]
     soup = page(client, q="moestuin", postcode="1053", distance_km="2")
     assert hit_titles(soup) == ["Moestuin Kinkerbuurt"]
     assert soup.select_one("select[name=distance_km] option[selected]")["value"] == "2"
