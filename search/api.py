@@ -14,7 +14,15 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from ninja import Field, Query, Router, Schema
 
 from search import engine
-from search.forms import FACET_PARAMS, MAX_QUERY, MESSAGES, TYPE_LABELS, SearchForm, type_label
+from search.forms import (
+    FACET_PARAMS,
+    MAX_QUERY,
+    MESSAGES,
+    TYPE_LABELS,
+    SearchForm,
+    facet_value_label,
+    type_label,
+)
 from search.types import FACETS, SearchResults
 
 router = Router(tags=["zoeken"])
@@ -126,7 +134,7 @@ def results_out(results: SearchResults, *, q: str) -> dict:
             name: [
                 {
                     "value": fv.value,
-                    "label": str(fv.label),
+                    "label": facet_value_label(name, fv),
                     "count": fv.count,
                     "selected": fv.selected,
                 }

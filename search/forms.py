@@ -84,6 +84,13 @@ def type_label(value: str) -> str:
     return registry.facet_label("type", value)
 
 
+def facet_value_label(facet: str, value) -> str:
+    """The name shown for a ``FacetValue``; types get the same name as the hit badges."""
+    if facet == "type":
+        return type_label(value.value)
+    return str(value.label or value.value)
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Café " -> "cafe"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

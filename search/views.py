@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from search import engine, stats
-from search.forms import FACET_LABELS, SearchForm, type_label
+from search.forms import FACET_LABELS, SearchForm, facet_value_label, type_label
 from search.types import FACETS, FacetValue, SearchResults
 
 PAGE_WINDOW = 2  # page links either side of the current page
@@ -36,7 +36,7 @@ def facet_groups(form: SearchForm, results: SearchResults) -> list[FacetGroup]:
         values = [
             FacetValue(
                 value=fv.value,
-                label=fv.label or (type_label(fv.value) if name == "type" else fv.value),
+                label=facet_value_label(name, fv),
                 count=fv.count,
                 selected=fv.selected or fv.value in selected,
             )
