@@ -98,13 +98,19 @@ def facet_lists(
 
 
 def corrections(tokens: list[str]) -> dict[str, str]:
-    """For each query word the vocabulary does not know: its closest known word.
+    """For each query word the vocabulary does not know: its closest known word."""
+    return analyse_words(tokens)[0]
+
+
+def analyse_words(tokens: list[str]) -> tuple[dict[str, str], set[str]]:
+    """(corrections, unknown words): words of titles and summaries the vocabulary does
+    not know, and for each its closest known word when one is close enough.
 
     At most two queries, whatever the number of words.
     """
     candidates = [t for t in tokens if t.isalpha() and 4 <= len(t) <= 30]
     if not candidates:
-        return {}
+        return {}, set()
     # A word is known as itself or as one of its synonyms.
     known = set(
         Woord.objects.filter(word__in={s for t in candidates for s in synonyms(t)}).values_list(
@@ -113,7 +119,7 @@ def corrections(tokens: list[str]) -> dict[str, str]:
     )
     unknown = [t for t in candidates if not known.intersection(synonyms(t))]
     if not unknown:
-        return {}
+        return {}, set()
     near = Q()
     for t in unknown:
         near |= Q(word__startswith=t[0], length__gte=len(t) - 2, length__lte=len(t) + 2)
@@ -123,7 +129,7 @@ def corrections(tokens: list[str]) -> dict[str, str]:
         match = difflib.get_close_matches(t, pool, n=1, cutoff=0.8)
         if match:
             out[t] = match[0]
-    return out
+    return out, set(unknown)
 
 
 def suggestion_text(q: str, fixes: dict[str, str]) -> str:

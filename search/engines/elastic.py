@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from elasticsearch_dsl import Q, Search
 
 from search.analysis import marked_snippet, query_tokens, snippet, synonyms
-from search.engines.common import corrections, facet_lists, suggestion_text
+from search.engines.common import analyse_words, facet_lists, suggestion_text
 from search.engines.elastic_index import (  # noqa: F401 - the module's public face
     UNAVAILABLE,
     alias,
@@ -61,18 +61,24 @@ _SOURCE = [
 ]
 
 
-def _word_query(word: str, fix: str | None):
-    options = [
-        Q("match", all={"query": word}),
-        Q(
-            "match",
-            all={"query": word, "fuzziness": "AUTO", "prefix_length": 1, "analyzer": "bk_dutch"},
-        ),
-        *[Q("match", all={"query": s}) for s in synonyms(word)[1:]],
-    ]
-    if fix:
-        options.append(Q("match", all={"query": fix}))
-    return Q("bool", should=options, minimum_should_match=1)
+def _word_query(word: str, fix: str | None, fuzzy: bool):
+    """One query word: as typed or one of its synonyms or its correction, in one
+    ``match`` (OR); fuzzily only when the vocabulary does not know the word (fuzzy
+    clauses are the expensive part, and a known word needs none)."""
+    options = [Q("match", all={"query": " ".join([*synonyms(word), *([fix] if fix else [])])})]
+    if fuzzy:
+        options.append(
+            Q(
+                "match",
+                all={
+                    "query": word,
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "analyzer": "bk_dutch",
+                },
+            )
+        )
+    return options[0] if len(options) == 1 else Q("bool", should=options, minimum_should_match=1)
 
 
 def _terms(words: list[str], fixes: dict[str, str]) -> list[str]:
@@ -102,7 +108,7 @@ def _filters(request: SearchRequest, origin: GeoPoint | None) -> list:
     return out
 
 
-def _query(words: list[str], fixes: dict[str, str], q: str, filters: list):
+def _query(words: list[str], fixes: dict[str, str], unknown: set[str], filters: list):
     if not words:
         return Q("bool", filter=filters) if filters else Q("match_all")
     relevance = [
@@ -112,7 +118,8 @@ def _query(words: list[str], fixes: dict[str, str], q: str, filters: list):
             fields=["title^3", "summary^2", "body", "labels"],
         ),
     ]
-    text = Q("bool", must=[_word_query(w, fixes.get(w)) for w in words], should=relevance)
+    must = [_word_query(w, fixes.get(w), w in unknown or len(w) < 4) for w in words]
+    text = Q("bool", must=must, should=relevance)
     boosted = Q(
         "function_score",
         query=text,
@@ -128,10 +135,10 @@ def search(request: SearchRequest) -> SearchResults:
     """``request`` must be normalised (``engines.common.normalise``). Raises one of
     ``UNAVAILABLE`` when the server fails; ``search.engine`` then falls back."""
     words = query_tokens(request.q)
-    fixes = corrections(words)
+    fixes, unknown = analyse_words(words)
     origin = postcode_point(request.postcode) if request.postcode else None
     s = Search(using=client(), index=alias()).query(
-        _query(words, fixes, request.q, _filters(request, origin))
+        _query(words, fixes, unknown, _filters(request, origin))
     )
     s = s.extra(track_total_hits=True).source(_SOURCE)
     start = (request.page - 1) * request.page_size
