@@ -39,12 +39,15 @@ _COLUMNS = (
     "type",
     "wijk",
     "wijk_label",
-    "themes",
-    "theme_labels",
-    "needs",
-    "skills",
-    "suitable_for",
+    "facet_terms",
 )
+# facet_terms prefix -> facet name; one string per row is far cheaper to fetch than lists.
+_LIST_FACETS = {
+    "themes": "theme",
+    "needs": "need",
+    "skills": "skill",
+    "suitable_for": "suitable_for",
+}
 
 
 def _word_groups(q: str) -> tuple[list[list[str]], dict[str, str]]:
@@ -138,22 +141,18 @@ def search(request: SearchRequest) -> SearchResults:
         if request.distance_km:
             rows = [r for r in rows if distances.get(r[0], math.inf) <= request.distance_km]
 
-    counts: dict[str, Counter] = {k: Counter() for k in ("type", "wijk", "theme")}
-    counts |= {k: Counter() for k in ("need", "skill", "suitable_for")}
+    counts: dict[str, Counter] = {k: Counter() for k in ("type", "wijk", *_LIST_FACETS.values())}
     labels: dict[tuple[str, str], str] = {}
     for row in rows:
-        _, _, _, _, _, _, type_, wijk, wijk_label, themes, theme_labels, *rest = row
-        needs, skills, suitable = rest
+        type_, wijk, wijk_label, terms = row[6], row[7], row[8], row[9]
         counts["type"][type_] += 1
         if wijk:
             counts["wijk"][wijk] += 1
             labels[("wijk", wijk)] = wijk_label
-        for value, label in zip(themes, theme_labels, strict=False):
-            labels[("theme", value)] = label
-        counts["theme"].update(set(themes))
-        counts["need"].update(set(needs))
-        counts["skill"].update(set(skills))
-        counts["suitable_for"].update(set(suitable))
+        for term in set(terms.split()):
+            field, _, value = term.partition(":")
+            if field in _LIST_FACETS:
+                counts[_LIST_FACETS[field]][value] += 1
 
     def order(row):
         recent = row[5].timestamp() if row[5] else 0.0
@@ -168,6 +167,9 @@ def search(request: SearchRequest) -> SearchResults:
     documents = Document.objects.in_bulk(page_ids)
     terms = [v for variants in groups for v in variants]
     hits = [_hit(documents[pk], terms, distances.get(pk)) for pk in page_ids if pk in documents]
+    for row in documents.values():
+        for code, label in zip(row.themes, row.theme_labels, strict=False):
+            labels.setdefault(("theme", code), label)
     return SearchResults(
         request=request,
         hits=hits,
