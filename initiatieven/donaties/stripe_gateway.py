@@ -22,8 +22,9 @@ logging.getLogger("stripe").setLevel(logging.INFO)
 
 TIMEOUT_SECONDS = 15
 NETWORK_RETRIES = 2
-# Stripe's shortest allowed session lifetime: an abandoned checkout expires soon.
-SESSION_LIFETIME_SECONDS = 30 * 60
+# An abandoned checkout expires soon. Stripe's minimum is 30 minutes *at its end*, so
+# leave room for clock skew and the request's own time.
+SESSION_LIFETIME_SECONDS = 35 * 60
 PAYMENT_METHODS = ["ideal", "card"]
 
 

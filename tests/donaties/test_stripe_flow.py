@@ -4,6 +4,8 @@ The real ``stripe`` SDK talks to ``stripe_settings`` (the project's local Stripe
 server); its webhooks are signed like Stripe's.
 """
 
+import urllib.error
+import urllib.request
 from datetime import timedelta
 
 import pytest
@@ -17,6 +19,31 @@ from tests.donaties.factories import DoneerdoelFactory
 
 Status = Donatie.Status
 WEBHOOK = "/doneren/stripe/webhook/"
+
+
+class _KeepRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class _Answer:
+    def __init__(self, error: urllib.error.HTTPError):
+        self.status, self.headers = error.code, error.headers
+
+
+class _NoRedirectOpener:
+    """Open a URL without following its redirect, so the test sees where it points."""
+
+    opener = urllib.request.build_opener(_KeepRedirect)
+
+    def open(self, request, timeout):
+        try:
+            return self.opener.open(request, timeout=timeout)
+        except urllib.error.HTTPError as error:
+            return _Answer(error)
+
+
+_NO_REDIRECT = _NoRedirectOpener()
 
 
 def _progress_text(client, initiatief) -> str:
@@ -76,7 +103,24 @@ def test_browser_donation_moves_progress_only_after_the_signed_webhook(
     assert "We verwerken je donatie" in success.content.decode()
     assert "€ 0,00 van € 250,00" in _progress_text(client, doel.initiatief)
 
-    stripe_settings.pay(donatie.stripe_session_id)  # delivers over HTTP to live_server
+    # The visitor pays on the server's hosted page, as a browser would; Stripe's
+    # webhook is held back for a moment.
+    stripe_settings.pause_webhooks()
+    page = urllib.request.urlopen(response["Location"], timeout=10)  # noqa: S310 (localhost)
+    assert "12,50" in page.read().decode()
+    paid = _NO_REDIRECT.open(
+        urllib.request.Request(response["Location"], data=b"action=ideal", method="POST"),
+        timeout=10,
+    )
+    assert paid.status == 303
+    assert paid.headers["Location"] == session["success_url"]
+    assert stripe_settings.session(donatie.stripe_session_id)["payment_status"] == "paid"
+    assert "We verwerken je donatie" in client.get(paid.headers["Location"]).content.decode()
+    assert "€ 0,00 van € 250,00" in _progress_text(client, doel.initiatief)
+    assert Donatie.objects.get().status == Status.OPEN
+
+    stripe_settings.resume_webhooks()  # signed, over HTTP to live_server
+    assert stripe_settings.wait_for_webhooks()
 
     donatie.refresh_from_db()
     assert donatie.status == Status.BETAALD

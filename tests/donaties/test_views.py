@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 
 from initiatieven.donaties.models import Donatie
 from initiatieven.models import Initiatief
@@ -11,13 +10,6 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 Status = Donatie.Status
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _url(doel) -> str:
