@@ -82,6 +82,11 @@ def _remember_ids(donatie: Donatie, session: dict) -> list[str]:
 
 
 def _mark_paid(donatie: Donatie, session: dict) -> None:
+    if donatie.status in (Status.MISLUKT, Status.VERLOPEN):
+        # Stripe says paid, we had ended it: money moved, a person must look (refund).
+        logger.error(
+            "Donation %s: Stripe reports a payment for a %s donation", donatie, donatie.status
+        )
     if donatie.status != Status.OPEN:
         return  # already paid (a replay) or ended: nothing moves back
     if session.get("amount_total") != donatie.amount_cents or session.get("currency") != "eur":
@@ -110,6 +115,9 @@ def session_settle(session: dict, *, failed: bool = False) -> Donatie | None:
     donatie = _donatie_for_session(session)
     if donatie is None:
         return None
+    if donatie.stripe_session_id and _id(session) and donatie.stripe_session_id != _id(session):
+        logger.error("Donation %s: event for another Checkout Session ignored", donatie)
+        return donatie
     changed = _remember_ids(donatie, session)
     if changed:
         try:

@@ -216,3 +216,16 @@ def test_refund_of_expired_donation_changes_nothing(post_event):
     assert response.status_code == 200
     assert _reload(donatie).status == Status.VERLOPEN
     assert _reload(donatie).refunded_cents == 0
+
+
+def test_session_with_our_reference_but_another_id_is_ignored(post_event):
+    donatie = DonatieFactory()
+    post_event(event("checkout.session.completed", session_of(donatie, id="cs_test_other")))
+    assert _reload(donatie).status == Status.OPEN
+
+
+def test_paid_event_is_linked_to_the_donation(post_event):
+    donatie = DonatieFactory()
+    body = event("checkout.session.completed", session_of(donatie))
+    post_event(body)
+    assert StripeEvent.objects.get(event_id=body["id"]).donatie == donatie
