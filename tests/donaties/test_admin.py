@@ -165,3 +165,13 @@ def test_moderator_hides_a_reported_message(client, moderator):
     page = client.get(donatie.initiatief.get_absolute_url()).content.decode()
     assert "Koop spam" not in page
     assert donatie.name in page  # the donation itself still counts and shows
+
+
+def test_admin_menu_shows_donations_to_administrators_only(client, beheer, moderator):
+    client.force_login(beheer)
+    body = client.get("/admin/").content.decode()
+    assert "Uitbetalingsrapport" in body
+    client.force_login(moderator)
+    body = client.get("/admin/").content.decode()
+    assert "Uitbetalingsrapport" not in body
+    assert "Gemelde donatieberichten" in body

@@ -220,3 +220,21 @@ def test_cancel_returns_to_the_form_with_the_amount_kept(client, stripe_settings
     assert soup.select_one('input[name="preset"][value="anders"]').has_attr("checked")
     assert "fatima@example.nl" not in response.content.decode()
     assert "afgebroken" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("succeeded", "status"), [(True, Status.BETAALD), (False, Status.MISLUKT)])
+def test_delayed_payment_waits_then_settles(client, stripe_settings, commit, succeeded, status):
+    doel = DoneerdoelFactory()
+    stripe_settings.set_webhook_handler(_via_test_client(client))
+    _donate(client, doel)
+    donatie = Donatie.objects.get()
+    stripe_settings.pay_async(donatie.stripe_session_id)  # completed, payment_status unpaid
+    donatie.refresh_from_db()
+    assert donatie.status == Status.OPEN
+    assert donatie.stripe_payment_intent
+    with commit():
+        stripe_settings.settle(donatie.stripe_session_id, succeeded=succeeded)
+    donatie.refresh_from_db()
+    assert donatie.status == status
+    assert len(mail.outbox) == (1 if succeeded else 0)
