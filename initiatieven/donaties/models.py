@@ -41,9 +41,10 @@ class Doneerdoel(models.Model):
         related_name="doneerdoel",
         verbose_name=_("behoefte"),
     )
+    # A goal alone may go with its initiatief; its donations (PROTECT) may not.
     initiatief = models.ForeignKey(
         "initiatieven.Initiatief",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="doneerdoelen",
         verbose_name=_("initiatief"),
     )
