@@ -30,8 +30,8 @@ def search(request: SearchRequest) -> SearchResults:
 
         try:
             return elastic.search(request)
-        except elastic.UNAVAILABLE as exc:
-            logger.warning("Elasticsearch failed, the database answers: %r", exc)
+        except Exception as exc:  # a search must answer, whatever the server did
+            _log_failure(elastic, exc, "the database answers")
             results = database.search(request)
             results.fallback = True
             return results
@@ -47,6 +47,13 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
 
         try:
             return elastic.suggest(prefix, limit)
-        except elastic.UNAVAILABLE as exc:
-            logger.warning("Elasticsearch failed, the database suggests: %r", exc)
+        except Exception as exc:
+            _log_failure(elastic, exc, "the database suggests")
     return database.suggest(prefix, limit)
+
+
+def _log_failure(elastic, exc: Exception, what: str) -> None:
+    if isinstance(exc, elastic.UNAVAILABLE):
+        logger.warning("Elasticsearch failed, %s: %r", what, exc)
+    else:  # an answer we did not expect: a bug to fix, but the visitor still gets results
+        logger.exception("Elasticsearch answer not understood, %s", what)
