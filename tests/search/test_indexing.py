@@ -178,3 +178,34 @@ def test_healthz_names_the_engine(client, search_engine):
         assert body["search"] == {"engine": "database", "elasticsearch": "disabled"}
     else:
         assert body["search"] == {"engine": "elasticsearch", "elasticsearch": "ok"}
+
+
+def test_a_search_server_answering_500_falls_back(settings):
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Broken(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.send_response(500)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b'{"error": "boom"}')
+
+        do_GET = do_POST
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Broken)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.ELASTICSEARCH_URL = ""
+        InitiatiefFactory(title="Moestuin Noord")
+        indexing.rebuild()
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{server.server_port}"
+        results = engine.search(SearchRequest(q="moestuin"))
+        assert (results.engine, results.fallback) == ("database", True)
+        assert [h.title for h in results.hits] == ["Moestuin Noord"]
+    finally:
+        server.shutdown()
+        server.server_close()
