@@ -209,3 +209,13 @@ def test_a_search_server_answering_500_falls_back(settings):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_demo_step_fills_the_index_and_can_run_twice(settings):
+    from search.demo_data import search_index
+
+    settings.ELASTICSEARCH_URL = ""
+    InitiatiefFactory(title="Moestuin Demo")
+    assert search_index(None) == "1 documenten vindbaar"
+    assert search_index(None) == "1 documenten vindbaar"
+    assert Document.objects.get().title == "Moestuin Demo"
