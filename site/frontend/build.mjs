@@ -129,8 +129,11 @@ console.log(`built site/static/dist/buurtkracht.css (${Math.round(css.length / 1
 const leaflet = join(root, "node_modules", "leaflet");
 const leafletOut = join(out, "leaflet");
 mkdirSync(leafletOut, { recursive: true });
+// The source map is left out (1 MB nobody on a phone needs), so its comment goes too:
+// the production static storage refuses a reference to a file that is not there.
 for (const file of ["leaflet.js", "leaflet.css"]) {
-  cpSync(join(leaflet, "dist", file), join(leafletOut, file));
+  const text = readFileSync(join(leaflet, "dist", file), "utf8");
+  writeFileSync(join(leafletOut, file), text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
 }
 cpSync(join(leaflet, "dist", "images"), join(leafletOut, "images"), { recursive: true });
 cpSync(join(leaflet, "LICENSE"), join(leafletOut, "LICENSE"));
