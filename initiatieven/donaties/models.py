@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurtkracht.core.sanitize import clean_plain_text
+from initiatieven.models.moderatie import MeldingBase
 
 MIN_CENTS = 100  # EUR 1
 MAX_CENTS = 100_000  # EUR 1,000
@@ -219,17 +220,12 @@ class StripeEvent(models.Model):
         return f"{self.type} {self.event_id}"
 
 
-class BerichtMelding(models.Model):
+class BerichtMelding(MeldingBase):
     """Someone reports a donor's message; a moderator hides it or keeps it.
 
     Like ``initiatieven.Melding`` (same form, same moderators, same decisions), but
     hiding touches only the message, not the whole initiatief.
     """
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        VERBORGEN = "verborgen", _("Verborgen")
-        BEHOUDEN = "behouden", _("Behouden")
 
     donatie = models.ForeignKey(
         Donatie, on_delete=models.CASCADE, related_name="meldingen", verbose_name=_("donatie")
@@ -242,32 +238,11 @@ class BerichtMelding(models.Model):
         related_name="donatie_meldingen",
         verbose_name=_("gemeld door"),
     )
-    reason = models.TextField(_("wat is er mis?"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
-    )
-    decision_reason = models.TextField(_("reden van het besluit"), blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("behandeld door"),
-    )
-    handled_at = models.DateTimeField(_("behandeld op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(MeldingBase.Meta):
         verbose_name = _("melding over een donatiebericht")
         verbose_name_plural = _("meldingen over donatieberichten")
         indexes = [models.Index(fields=["status", "-created_at"], name="berichtmelding_queue")]
 
     def __str__(self) -> str:
         return f"{self.donatie} ({self.get_status_display()})"
-
-    def save(self, *args, **kwargs):
-        self.reason = clean_plain_text(self.reason)
-        self.decision_reason = clean_plain_text(self.decision_reason)
-        super().save(*args, **kwargs)

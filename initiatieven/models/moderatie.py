@@ -11,8 +11,9 @@ from initiatieven.models.base import CleanTextMixin
 from initiatieven.models.initiatief import Initiatief
 
 
-class Melding(CleanTextMixin, models.Model):
-    """Someone reports an initiatief or one of its updates; a moderator hides or keeps it."""
+class MeldingBase(CleanTextMixin, models.Model):
+    """A report a moderator hides or keeps, with a reason. Subclasses add what is reported
+    and who reported it (each its own ``related_name`` on the user)."""
 
     PLAIN_TEXT_FIELDS = ("reason", "decision_reason")
 
@@ -20,6 +21,30 @@ class Melding(CleanTextMixin, models.Model):
         OPEN = "open", _("Open")
         VERBORGEN = "verborgen", _("Verborgen")
         BEHOUDEN = "behouden", _("Behouden")
+
+    reason = models.TextField(_("wat is er mis?"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    decision_reason = models.TextField(_("reden van het besluit"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("behandeld door"),
+    )
+    handled_at = models.DateTimeField(_("behandeld op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class Melding(MeldingBase):
+    """Someone reports an initiatief or one of its updates; a moderator hides or keeps it."""
 
     initiatief = models.ForeignKey(
         Initiatief, on_delete=models.CASCADE, related_name="meldingen", verbose_name=_("initiatief")
@@ -40,24 +65,8 @@ class Melding(CleanTextMixin, models.Model):
         related_name="initiatief_meldingen",
         verbose_name=_("gemeld door"),
     )
-    reason = models.TextField(_("wat is er mis?"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
-    )
-    decision_reason = models.TextField(_("reden van het besluit"), blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("behandeld door"),
-    )
-    handled_at = models.DateTimeField(_("behandeld op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(MeldingBase.Meta):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         indexes = [models.Index(fields=["status", "-created_at"], name="melding_queue")]
