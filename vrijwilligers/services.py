@@ -161,12 +161,18 @@ def vacature_update(
     return vacature
 
 
+def _vacature_mark_closed(vacature: Vacature) -> None:
+    # save(), not a bulk update(): the save signal takes the vacature out of search and
+    # off the sociale kaart at once.
+    vacature.status = Vacature.Status.GESLOTEN
+    vacature.updated_at = timezone.now()
+    vacature.save(update_fields=["status", "updated_at"])
+
+
 @transaction.atomic
 def vacature_close(*, vacature: Vacature) -> Vacature:
-    Vacature.objects.filter(pk=vacature.pk).update(
-        status=Vacature.Status.GESLOTEN, updated_at=timezone.now()
-    )
-    vacature.refresh_from_db()
+    vacature = Vacature.objects.select_for_update().get(pk=vacature.pk)
+    _vacature_mark_closed(vacature)
     return vacature
 
 
@@ -174,11 +180,14 @@ def vacature_close(*, vacature: Vacature) -> Vacature:
 def vacatures_close_expired(*, today: date | None = None) -> int:
     """Close open or filled vacatures whose end date has passed; returns how many."""
     today = today or timezone.localdate()
-    return (
+    expired = list(
         Vacature.objects.exclude(status=Vacature.Status.GESLOTEN)
         .filter(end_date__lt=today)
-        .update(status=Vacature.Status.GESLOTEN, updated_at=timezone.now())
+        .select_for_update()
     )
+    for vacature in expired:
+        _vacature_mark_closed(vacature)
+    return len(expired)
 
 
 def _vacature_sync_full(vacature: Vacature) -> None:

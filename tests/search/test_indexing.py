@@ -15,6 +15,7 @@ from search.tasks import MAX_ATTEMPTS, index_change
 from search.types import SearchDocument, SearchRequest
 from tests.initiatieven.factories import InitiatiefFactory
 from tests.vrijwilligers.factories import VacatureFactory
+from vrijwilligers.services import vacature_close, vacatures_close_expired
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,23 @@ def test_deleting_and_hiding_the_initiatief_removes_its_vacature(search_engine, 
     search_engine.refresh()
     assert search_engine.search("", types=["vacature"]).total == 0
     assert vacature.pk
+
+
+def test_closing_a_vacature_removes_it_at_once(search_engine, commit):
+    with commit():
+        by_hand = VacatureFactory(title="Taalmaatje gezocht")
+        expired = VacatureFactory(title="Taalmaatje zomer")
+    search_engine.refresh()
+    assert sorted(search_engine.titles("taalmaatje")) == ["Taalmaatje gezocht", "Taalmaatje zomer"]
+
+    with commit():
+        vacature_close(vacature=by_hand)
+        type(expired).objects.filter(pk=expired.pk).update(
+            end_date=timezone.localdate() - datetime.timedelta(days=1)
+        )
+        assert vacatures_close_expired() == 1
+    search_engine.refresh()
+    assert search_engine.titles("taalmaatje") == []
 
 
 def test_nothing_is_indexed_before_the_commit(search_engine, django_capture_on_commit_callbacks):
