@@ -1,7 +1,9 @@
 """Mail about donations: the receipt to the donor, the daily summary to the owners.
 
-Rendered at once in the site's language and queued after the commit (``mail_enqueue``),
-so a rolled-back state change never sends a mail and a committed one sends it once.
+Rendered at once and queued after the commit (``mail_enqueue``), so a rolled-back state
+change never sends a mail and a committed one sends it once. The receipt speaks the
+language the donor gave in (``Donatie.language``); the owners' summary the site's
+language (accounts store no language).
 """
 
 from django.conf import settings
@@ -20,10 +22,12 @@ def euro(cents: int) -> str:
     return f"{sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
-def mail_after_commit(*, to: list[str], template: str, context: dict) -> None:
+def mail_after_commit(
+    *, to: list[str], template: str, context: dict, language: str | None = None
+) -> None:
     if not to:
         return
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"donaties/mail/{template}_subject.txt", context)
         body = render_to_string(f"donaties/mail/{template}.txt", context)
     message = EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
@@ -33,6 +37,8 @@ def mail_after_commit(*, to: list[str], template: str, context: dict) -> None:
 def receipt_send(*, donatie) -> None:
     """The thank-you mail with amount, date, initiatief and reference (once, when paid)."""
     initiatief = donatie.initiatief
+    with translation.override(donatie.language):
+        path = initiatief.get_absolute_url()  # /en/... for an English donor
     mail_after_commit(
         to=[donatie.email] if donatie.email else [],
         template="receipt",
@@ -40,6 +46,7 @@ def receipt_send(*, donatie) -> None:
             "donatie": donatie,
             "initiatief": initiatief,
             "amount": euro(donatie.amount_cents),
-            "url": f"{settings.SITE_URL}{initiatief.get_absolute_url()}",
+            "url": f"{settings.SITE_URL}{path}",
         },
+        language=donatie.language,
     )

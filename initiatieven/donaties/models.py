@@ -1,4 +1,4 @@
-"""Funding goals, donations, the Stripe events seen, and reports about donors' messages.
+"""Funding goals, donations, their refunds, the Stripe events seen, and message reports.
 
 Money is integer cents everywhere. A ``Donatie`` only becomes ``betaald`` when Stripe
 says so (webhook or reconciliation, both through ``settlement``), never from our own
@@ -24,6 +24,19 @@ REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read alo
 
 def new_reference() -> str:
     return "BK-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(10))
+
+
+class Taal(models.TextChoices):
+    """The site's languages; a donor's receipt and Stripe page follow the one they used."""
+
+    NL = "nl", _("Nederlands")
+    EN = "en", _("Engels")
+
+
+def donor_language(code: str | None) -> str:
+    """``translation.get_language()`` ('en', 'en-gb', None) as one of ``Taal``; else nl."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in Taal.values else Taal.NL
 
 
 class Doneerdoel(models.Model):
@@ -135,6 +148,8 @@ class Donatie(models.Model):
     message_hidden = models.BooleanField(_("bericht verborgen door moderator"), default=False)
     # Only for the receipt: never on a page, in the API or in a log line.
     email = models.EmailField(_("e-mailadres"))
+    # The language of the page the donor gave on: their Stripe page and receipt use it.
+    language = models.CharField(_("taal"), max_length=2, choices=Taal.choices, default=Taal.NL)
     stripe_session_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     stripe_payment_intent = models.CharField(max_length=255, unique=True, null=True, blank=True)
     paid_at = models.DateTimeField(_("betaald op"), null=True, blank=True)
@@ -173,6 +188,9 @@ class Donatie(models.Model):
                 | Q(paid_at__isnull=False),
                 name="donatie_paid_has_date",
             ),
+            models.CheckConstraint(
+                condition=Q(language__in=Taal.values), name="donatie_language_known"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -199,6 +217,46 @@ class Donatie(models.Model):
     def refund_pending_cents(self) -> int:
         """Asked from Stripe but not yet confirmed by a ``charge.refunded`` event."""
         return max(0, self.refund_requested_cents - self.refunded_cents)
+
+
+class Terugbetaling(models.Model):
+    """Refunded cents as they arrive: one row per rise of ``Donatie.refunded_cents``.
+
+    Written by ``settlement`` in the same transaction as that rise, so the rows of a
+    donation always add up to its ``refunded_cents``. The payout report subtracts a row
+    in the month of ``refunded_at`` (when we booked it), so a month already paid out
+    never changes. ``total_cents`` (refunded in all after this row) is unique per
+    donation: the same rise cannot be booked twice.
+    """
+
+    donatie = models.ForeignKey(
+        Donatie,
+        on_delete=models.PROTECT,
+        related_name="terugbetalingen",
+        verbose_name=_("donatie"),
+    )
+    amount_cents = models.PositiveIntegerField(_("bedrag (cent)"))
+    total_cents = models.PositiveIntegerField(_("totaal terugbetaald hierna (cent)"))
+    refunded_at = models.DateTimeField(_("terugbetaald op"))
+
+    class Meta:
+        ordering = ["refunded_at", "pk"]
+        verbose_name = _("terugbetaling")
+        verbose_name_plural = _("terugbetalingen")
+        indexes = [models.Index(fields=["refunded_at"], name="terugbetaling_report")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_cents__gt=0, amount_cents__lte=models.F("total_cents"))
+                & Q(total_cents__lte=MAX_CENTS),
+                name="terugbetaling_amount_range",
+            ),
+            models.UniqueConstraint(
+                fields=["donatie", "total_cents"], name="terugbetaling_once_per_total"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.donatie} -{self.amount_cents}"
 
 
 class StripeEvent(models.Model):

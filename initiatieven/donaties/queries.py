@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
-from initiatieven.donaties.models import Donatie, Doneerdoel
+from initiatieven.donaties.models import Donatie, Doneerdoel, Terugbetaling
 
 WALL_SIZE = 30
 PAID = Q(donaties__status__in=Donatie.PAID_STATUSES)
@@ -96,13 +96,15 @@ def fees_unknown(*, limit: int = 200) -> QuerySet[Donatie]:
 
 @dataclass(frozen=True)
 class PayoutRow:
+    """One initiatief in one month: what came in, went back and Stripe kept then."""
+
     initiatief_id: int
     initiatief: str
-    month: object  # date of the first day
-    count: int
-    paid_cents: int
-    refunded_cents: int
-    fee_cents: int
+    month: date  # the first day
+    count: int  # donations paid this month
+    paid_cents: int  # paid this month
+    refunded_cents: int  # refunded this month, whenever the donation was paid
+    fee_cents: int  # Stripe's fees (when known) of the donations paid this month
     fees_unknown: int
 
     @property
@@ -110,37 +112,65 @@ class PayoutRow:
         return self.paid_cents - self.refunded_cents - self.fee_cents
 
 
-def payout_rows(*, year: int | None = None) -> list[PayoutRow]:
-    """Per initiatief and month of payment: paid, refunded, Stripe fees (when known), net.
+def _first_day(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
-    A refund counts in the month the donation was paid, so a month's total is what that
-    month's donations finally brought in.
+
+def payout_rows(*, year: int | None = None) -> list[PayoutRow]:
+    """Per initiatief and month: paid minus refunded minus Stripe fees (when known).
+
+    Money counts in the month it moved: a payment in the month of ``paid_at``, a refund
+    (``Terugbetaling``) in the month of ``refunded_at``, so a month already paid out
+    stays as it was and a later refund is taken off a later payout. A month with only
+    refunds has a row with a negative amount. Months are in the site's time zone.
     """
-    qs = Donatie.objects.filter(status__in=Donatie.PAID_STATUSES)
+    paid = Donatie.objects.filter(status__in=Donatie.PAID_STATUSES)
+    refunds = Terugbetaling.objects.all()
     if year:
-        qs = qs.filter(paid_at__year=year)
-    rows = (
-        qs.annotate(month=TruncMonth("paid_at"))
+        paid = paid.filter(paid_at__year=year)
+        refunds = refunds.filter(refunded_at__year=year)
+    paid_rows = (
+        paid.annotate(month=TruncMonth("paid_at"))
         .values("initiatief_id", "initiatief__title", "month")
         .annotate(
             count=Count("pk"),
             paid=Sum("amount_cents"),
-            refunded=Sum("refunded_cents"),
             fees=Coalesce(Sum("fee_cents"), 0),
             fees_unknown=Count("pk", filter=Q(fee_cents__isnull=True)),
         )
-        .order_by("month", "initiatief__title", "initiatief_id")
+        .order_by()
     )
-    return [
+    refund_rows = (
+        refunds.annotate(month=TruncMonth("refunded_at"))
+        .values("donatie__initiatief_id", "donatie__initiatief__title", "month")
+        .annotate(refunded=Sum("amount_cents"))
+        .order_by()
+    )
+    table: dict[tuple[int, date], dict] = {}
+
+    def cell(initiatief_id: int, title: str, month) -> dict:
+        key = (initiatief_id, _first_day(month))
+        empty = {"title": title, "count": 0, "paid": 0, "refunded": 0, "fees": 0, "unknown": 0}
+        return table.setdefault(key, empty)
+
+    for row in paid_rows:
+        c = cell(row["initiatief_id"], row["initiatief__title"], row["month"])
+        c.update(count=row["count"], paid=row["paid"], fees=row["fees"])
+        c["unknown"] = row["fees_unknown"]
+    for row in refund_rows:
+        c = cell(row["donatie__initiatief_id"], row["donatie__initiatief__title"], row["month"])
+        c["refunded"] = row["refunded"]
+    rows = [
         PayoutRow(
-            initiatief_id=row["initiatief_id"],
-            initiatief=row["initiatief__title"],
-            month=row["month"].date() if hasattr(row["month"], "date") else row["month"],
-            count=row["count"],
-            paid_cents=row["paid"],
-            refunded_cents=row["refunded"],
-            fee_cents=row["fees"],
-            fees_unknown=row["fees_unknown"],
+            initiatief_id=initiatief_id,
+            initiatief=c["title"],
+            month=month,
+            count=c["count"],
+            paid_cents=c["paid"],
+            refunded_cents=c["refunded"],
+            fee_cents=c["fees"],
+            fees_unknown=c["unknown"],
         )
-        for row in rows
+        for (initiatief_id, month), c in table.items()
     ]
+    return sorted(rows, key=lambda r: (r.month, r.initiatief, r.initiatief_id))

@@ -14,13 +14,20 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from buurtkracht.accounts import rules
 from initiatieven.donaties import stripe_gateway
 from initiatieven.donaties.mail import mail_after_commit
 from initiatieven.donaties.messages import MESSAGES
-from initiatieven.donaties.models import MAX_CENTS, MIN_CENTS, BerichtMelding, Donatie, Doneerdoel
+from initiatieven.donaties.models import (
+    MAX_CENTS,
+    MIN_CENTS,
+    BerichtMelding,
+    Donatie,
+    Doneerdoel,
+    donor_language,
+)
 from initiatieven.models import Behoefte
 
 logger = logging.getLogger(__name__)
@@ -100,8 +107,13 @@ def donatie_create(
     show_amount: bool = False,
     message: str = "",
     user=None,
+    language: str | None = None,
 ) -> Donatie:
-    """Store an *open* donation with a new reference, before anyone goes to Stripe."""
+    """Store an *open* donation with a new reference, before anyone goes to Stripe.
+
+    ``language`` (nl/en; default the active language, the page the donor is on) is
+    the language of their Stripe page and receipt.
+    """
     doel = Doneerdoel.objects.select_related("behoefte", "initiatief").get(pk=doel.pk)
     if not doneerdoel_is_open(doel):
         raise ValidationError(MESSAGES["goal_closed"], code="goal_closed")
@@ -122,16 +134,17 @@ def donatie_create(
         show_amount=show_amount,
         message=message,
         user=user if user is not None and user.is_authenticated else None,
+        language=donor_language(language or translation.get_language()),
     )
     donatie.full_clean()
     donatie.save()
     return donatie
 
 
-def donatie_checkout_start(
-    *, donatie: Donatie, success_url: str, cancel_url: str, locale: str
-) -> str:
+def donatie_checkout_start(*, donatie: Donatie, success_url: str, cancel_url: str) -> str:
     """Ask Stripe for a Checkout Session; returns the URL of Stripe's payment page.
+
+    Stripe's page speaks the donation's ``language``, as the receipt will.
 
     On failure the donation ends as ``mislukt`` (nothing was paid) and
     ``stripe_down`` / ``not_configured`` is raised.
@@ -146,7 +159,7 @@ def donatie_checkout_start(
                 email=donatie.email,
                 success_url=success_url,
                 cancel_url=cancel_url,
-                locale=locale,
+                locale=donatie.language,
             )
         )
     except stripe_gateway.GatewayError as error:

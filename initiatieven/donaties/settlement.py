@@ -8,18 +8,23 @@ along the allowed steps::
 
 A message that would move a donation backwards (``expired`` after ``completed``) is
 recorded and ignored, so events may arrive in any order and any number of times.
+
+Times (``paid_at``, ``Terugbetaling.refunded_at``) are when we book Stripe's news, not
+when Stripe made the event: a late event then lands in the month being paid out next
+instead of changing a month already paid out. ``now`` lets tests choose that moment.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from initiatieven.donaties.mail import receipt_send
-from initiatieven.donaties.models import Donatie, StripeEvent
+from initiatieven.donaties.models import Donatie, StripeEvent, Terugbetaling
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +86,7 @@ def _remember_ids(donatie: Donatie, session: dict) -> list[str]:
     return changed
 
 
-def _mark_paid(donatie: Donatie, session: dict) -> None:
+def _mark_paid(donatie: Donatie, session: dict, now: datetime) -> None:
     if donatie.status in (Status.MISLUKT, Status.VERLOPEN):
         # Stripe says paid, we had ended it: money moved, a person must look (refund).
         logger.error(
@@ -94,7 +99,7 @@ def _mark_paid(donatie: Donatie, session: dict) -> None:
         logger.error("Donation %s: Stripe reports another amount; not marked paid", donatie)
         return
     donatie.status = Status.BETAALD
-    donatie.paid_at = timezone.now()
+    donatie.paid_at = now
     donatie.save()
     receipt_send(donatie=donatie)
 
@@ -105,7 +110,9 @@ def _mark_ended(donatie: Donatie, status: str) -> None:
         donatie.save()
 
 
-def session_settle(session: dict, *, failed: bool = False) -> Donatie | None:
+def session_settle(
+    session: dict, *, failed: bool = False, now: datetime | None = None
+) -> Donatie | None:
     """Bring the donation of a Checkout Session in line with the session.
 
     Paid only when ``status == complete`` and ``payment_status == paid`` and the amount
@@ -129,14 +136,18 @@ def session_settle(session: dict, *, failed: bool = False) -> Donatie | None:
     if failed:
         _mark_ended(donatie, Status.MISLUKT)
     elif session.get("status") == "complete" and session.get("payment_status") == "paid":
-        _mark_paid(donatie, session)
+        _mark_paid(donatie, session, now or timezone.now())
     elif session.get("status") == "expired":
         _mark_ended(donatie, Status.VERLOPEN)
     return donatie
 
 
-def charge_refunded(charge: dict) -> Donatie | None:
-    """Take ``amount_refunded`` from Stripe's charge; never lowers what was refunded."""
+def charge_refunded(charge: dict, *, now: datetime | None = None) -> Donatie | None:
+    """Take ``amount_refunded`` from Stripe's charge; never lowers what was refunded.
+
+    Each rise is booked as a ``Terugbetaling`` of the difference at ``now`` (default:
+    this moment), in the caller's transaction, with the new status.
+    """
     intent = _id(charge.get("payment_intent"))
     donatie = _locked(stripe_payment_intent=intent) if intent else None
     if donatie is None and _reference(charge):
@@ -154,6 +165,13 @@ def charge_refunded(charge: dict) -> Donatie | None:
     refunded = min(max(donatie.refunded_cents, amount), donatie.amount_cents)
     if refunded == donatie.refunded_cents and donatie.status != Status.BETAALD:
         return donatie
+    if refunded > donatie.refunded_cents:
+        Terugbetaling.objects.create(
+            donatie=donatie,
+            amount_cents=refunded - donatie.refunded_cents,
+            total_cents=refunded,
+            refunded_at=now or timezone.now(),
+        )
     donatie.refunded_cents = refunded
     if refunded >= donatie.amount_cents:
         donatie.status = Status.TERUGBETAALD
@@ -164,15 +182,17 @@ def charge_refunded(charge: dict) -> Donatie | None:
 
 
 HANDLERS = {
-    "checkout.session.completed": lambda obj: session_settle(obj),
-    "checkout.session.async_payment_succeeded": lambda obj: session_settle(obj),
-    "checkout.session.async_payment_failed": lambda obj: session_settle(obj, failed=True),
-    "checkout.session.expired": lambda obj: session_settle(obj),
-    "charge.refunded": charge_refunded,
+    "checkout.session.completed": lambda obj, now: session_settle(obj, now=now),
+    "checkout.session.async_payment_succeeded": lambda obj, now: session_settle(obj, now=now),
+    "checkout.session.async_payment_failed": lambda obj, now: session_settle(
+        obj, failed=True, now=now
+    ),
+    "checkout.session.expired": lambda obj, now: session_settle(obj, now=now),
+    "charge.refunded": lambda obj, now: charge_refunded(obj, now=now),
 }
 
 
-def stripe_event_process(*, event: dict) -> str:
+def stripe_event_process(*, event: dict, now: datetime | None = None) -> str:
     """Apply one verified Stripe event once; returns processed, duplicate or ignored.
 
     The event id is stored in the same transaction as the state change: a replay (or a
@@ -193,7 +213,7 @@ def stripe_event_process(*, event: dict) -> str:
                     record = StripeEvent.objects.create(event_id=event["id"], type=event["type"])
             except IntegrityError:
                 return "duplicate"
-            donatie = handler(obj)
+            donatie = handler(obj, now or timezone.now())
             if donatie is not None:
                 record.donatie = donatie
                 record.save(update_fields=["donatie"])

@@ -97,6 +97,7 @@ def donate_view(request: HttpRequest, pk: int) -> HttpResponse:
                 show_amount=data["show_amount"],
                 message=data["message"],
                 user=request.user,
+                language=translation.get_language(),
             )
             url = services.donatie_checkout_start(
                 donatie=donatie,
@@ -106,7 +107,6 @@ def donate_view(request: HttpRequest, pk: int) -> HttpResponse:
                 cancel_url=request.build_absolute_uri(
                     reverse("donaties:donate", args=[doel.pk]) + f"?geannuleerd={donatie.reference}"
                 ),
-                locale=translation.get_language() or "nl",
             )
         except ValidationError as error:
             apply_errors(form, error)

@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from initiatieven.donaties.models import Donatie, Doneerdoel
+from initiatieven.donaties.models import Donatie, Doneerdoel, Terugbetaling
 from initiatieven.models import Behoefte
 from tests.initiatieven.factories import BehoefteFactory, InitiatiefFactory
 
@@ -45,4 +45,26 @@ class DonatieFactory(factory.django.DjangoModelFactory):
     status = Donatie.Status.OPEN
 
 
-__all__ = ["DonatieFactory", "DoneerdoelFactory", "GeldBehoefteFactory", "InitiatiefFactory"]
+def refunds_book(donatie: Donatie, refunds: list[tuple[int, object]]) -> Donatie:
+    """Book ``[(cents, when), ...]`` as settlement would: ledger rows and the total."""
+    total = donatie.refunded_cents
+    for cents, when in refunds:
+        total += cents
+        Terugbetaling.objects.create(
+            donatie=donatie, amount_cents=cents, total_cents=total, refunded_at=when
+        )
+    status = Donatie.Status.TERUGBETAALD if total >= donatie.amount_cents else None
+    Donatie.objects.filter(pk=donatie.pk).update(
+        refunded_cents=total, status=status or Donatie.Status.DEELS_TERUGBETAALD
+    )
+    donatie.refresh_from_db()
+    return donatie
+
+
+__all__ = [
+    "DonatieFactory",
+    "DoneerdoelFactory",
+    "GeldBehoefteFactory",
+    "InitiatiefFactory",
+    "refunds_book",
+]

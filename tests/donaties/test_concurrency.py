@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from initiatieven.donaties.models import Donatie, StripeEvent
-from tests.donaties.conftest import event, session_of, sign
+from tests.donaties.conftest import charge_of, event, session_of, sign
 from tests.donaties.factories import DonatieFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,6 +65,20 @@ def test_two_deliveries_at_once_make_one_change_and_one_mail(settings, second_ty
     assert donatie.status == Donatie.Status.BETAALD
     assert len(mail.outbox) == 1
     assert StripeEvent.objects.filter(event_id=first["id"]).count() == 1
+
+
+def test_two_refund_events_at_once_book_the_refund_once(settings):
+    donatie = DonatieFactory(status=Donatie.Status.BETAALD, amount_cents=2500)
+    bodies = [
+        event("charge.refunded", charge_of(donatie, amount_refunded=1000)),
+        event("charge.refunded", charge_of(donatie, amount_refunded=1000)),  # another id
+    ]
+    assert _at_once(bodies, settings.STRIPE_WEBHOOK_SECRET) == [200, 200]
+    donatie.refresh_from_db()
+    assert (donatie.status, donatie.refunded_cents) == (Donatie.Status.DEELS_TERUGBETAALD, 1000)
+    assert list(donatie.terugbetalingen.values_list("amount_cents", "total_cents")) == [
+        (1000, 1000)
+    ]
 
 
 def test_locked_donation_answers_503_and_stores_nothing(settings):

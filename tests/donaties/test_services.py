@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from initiatieven.donaties import services
 from initiatieven.donaties.forms import parse_euro
-from initiatieven.donaties.models import Donatie, Doneerdoel
+from initiatieven.donaties.models import Donatie, Doneerdoel, Terugbetaling
 from tests.donaties.factories import DonatieFactory, DoneerdoelFactory, GeldBehoefteFactory
 from tests.factories import UserFactory
 
@@ -30,6 +30,32 @@ def test_amount_range_is_a_database_rule(cents, ok):
         Donatie.objects.create(
             doel=doel, initiatief=doel.initiatief, amount_cents=cents, email="a@b.nl"
         )
+
+
+def test_language_is_nl_or_en_in_the_database():
+    donatie = DonatieFactory(language="en")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Donatie.objects.filter(pk=donatie.pk).update(language="de")
+    assert Donatie.objects.get(pk=donatie.pk).language == "en"
+
+
+def test_refund_ledger_rows_are_positive_and_booked_once_per_total():
+    donatie = DonatieFactory(status=Status.BETAALD, amount_cents=5000)
+    now = donatie.paid_at
+    Terugbetaling.objects.create(donatie=donatie, amount_cents=1, total_cents=1, refunded_at=now)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Terugbetaling.objects.create(
+            donatie=donatie, amount_cents=1, total_cents=1, refunded_at=now
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Terugbetaling.objects.create(
+            donatie=donatie, amount_cents=0, total_cents=2, refunded_at=now
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Terugbetaling.objects.create(
+            donatie=donatie, amount_cents=3, total_cents=2, refunded_at=now
+        )
+    assert Terugbetaling.objects.count() == 1
 
 
 def test_refunded_never_exceeds_amount_and_paid_needs_a_date():
@@ -120,13 +146,21 @@ def test_daily_summary_to_owners_once_and_without_donor_emails(commit):
     DonatieFactory(
         doel=doel, status=Status.BETAALD, amount_cents=1000, name="Kees", message="Succes"
     )
-    DonatieFactory(doel=doel, status=Status.BETAALD, amount_cents=500, is_anonymous=True, name="")
+    DonatieFactory(
+        doel=doel,
+        status=Status.BETAALD,
+        amount_cents=500,
+        is_anonymous=True,
+        name="",
+        language="en",  # the owners' mail stays in the site language
+    )
     DonatieFactory(doel=doel, status=Status.OPEN, amount_cents=700, name="Open")
     with commit():
         call_command("send_donation_summaries")
     assert [m.to for m in mail.outbox] == [["eigenaar@example.nl"]]
     body = mail.outbox[0].body
     assert "Kees: € 10,00" in body and "Anoniem: € 5,00" in body and "€ 15,00" in body
+    assert mail.outbox[0].subject.startswith("Nieuwe donaties voor")
     assert "Open" not in body
     assert "donateur" not in body and "@example.nl" not in body
     with commit():
@@ -170,6 +204,18 @@ def test_english_site_sends_english_to_stripe(client, stripe_settings):
     session = stripe_settings.session(Donatie.objects.get().stripe_session_id)
     assert session["locale"] == "en"
     assert session["success_url"].startswith("http://testserver/en/doneren/")
+    assert Donatie.objects.get().language == "en"
+
+
+def test_dutch_site_stores_dutch(client, stripe_settings):
+    doel = DoneerdoelFactory()
+    response = client.post(
+        f"/doneren/doel/{doel.pk}/", {"preset": "1000", "name": "Sam", "email": "sam@example.nl"}
+    )
+    assert response.status_code == 303
+    donatie = Donatie.objects.get()
+    assert donatie.language == "nl"
+    assert stripe_settings.session(donatie.stripe_session_id)["locale"] == "nl"
 
 
 def test_demo_data_twice_adds_nothing(client):

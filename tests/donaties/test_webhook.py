@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core import mail
 
-from initiatieven.donaties.models import Donatie, StripeEvent
+from initiatieven.donaties.models import Donatie, StripeEvent, Terugbetaling
 from tests.donaties.conftest import charge_of, event, session_of
 from tests.donaties.factories import DonatieFactory
 
@@ -32,6 +32,18 @@ def test_completed_and_paid_marks_paid_and_sends_one_receipt(post_event, commit)
     assert [m.to for m in mail.outbox] == [["gever@example.nl"]]
     body = mail.outbox[0].body
     assert "12,50" in body and donatie.reference in body and donatie.initiatief.title in body
+    assert "Dank je wel voor je donatie" in body
+
+
+def test_receipt_is_in_the_language_the_donor_gave_in(post_event, commit):
+    donatie = DonatieFactory(language="en", email="giver@example.nl")
+    with commit():
+        post_event(event("checkout.session.completed", session_of(donatie)))
+    [receipt] = mail.outbox
+    assert receipt.subject.startswith("Thank you for your donation to")
+    assert "Thank you for your donation to" in receipt.body and "Reference" in receipt.body
+    assert "Dank je" not in receipt.body
+    assert f"/en{donatie.initiatief.get_absolute_url()}" in receipt.body
 
 
 def test_bad_signature_changes_nothing(post_event):
@@ -187,6 +199,11 @@ def test_partial_then_full_refund(post_event):
         2500,
         0,
     )
+    assert _ledger(donatie) == [(1000, 1000), (1500, 2500)]
+
+
+def _ledger(donatie) -> list[tuple[int, int]]:
+    return list(donatie.terugbetalingen.values_list("amount_cents", "total_cents"))
 
 
 def test_refund_events_out_of_order_keep_the_highest(post_event):
@@ -195,6 +212,7 @@ def test_refund_events_out_of_order_keep_the_highest(post_event):
     post_event(event("charge.refunded", charge_of(donatie, amount_refunded=1000)))
     donatie = _reload(donatie)
     assert (donatie.status, donatie.refunded_cents) == (Status.TERUGBETAALD, 2500)
+    assert _ledger(donatie) == [(2500, 2500)]
 
 
 def test_refund_before_payment_is_retried_then_settles(post_event):
@@ -213,6 +231,7 @@ def test_refund_before_payment_is_retried_then_settles(post_event):
 def test_refund_of_expired_donation_changes_nothing(post_event):
     donatie = DonatieFactory(status=Status.VERLOPEN, stripe_payment_intent="pi_x")
     response = post_event(event("charge.refunded", charge_of(donatie, amount_refunded=500)))
+    assert not Terugbetaling.objects.exists()
     assert response.status_code == 200
     assert _reload(donatie).status == Status.VERLOPEN
     assert _reload(donatie).refunded_cents == 0
