@@ -7,14 +7,18 @@ its closest known word (typo tolerance). SQLite: the same words matched with
 ``LIKE`` on the folded text, plurals cut off crudely.
 
 A search costs a constant number of queries: vocabulary (at most 2), the postcode (1),
-the matching rows with their facet columns (1), the page's documents (1). Facets are
-counted in Python over the matching rows.
+the rows matching the words with their facet columns (1), the page's documents (1).
+That one query leaves out only rows that fail two or more of the chosen facets; Python
+then takes the rows passing every filter as results and counts each facet over the
+rows passing every filter except its own (so ticking "Vacature" leaves the other types
+their counts: what choosing them too would add).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -41,6 +45,7 @@ _COLUMNS = (
     "wijk_label",
     "facet_terms",
 )
+_TYPE, _WIJK, _WIJK_LABEL, _TERMS = 6, 7, 8, 9  # positions in _COLUMNS
 # facet_terms prefix -> facet name; one string per row is far cheaper to fetch than lists.
 _LIST_FACETS = {
     "themes": "theme",
@@ -102,24 +107,42 @@ def _match(qs, groups):
     return qs.annotate(rank=rank * 1.0)
 
 
-def _filtered(request: SearchRequest):
-    qs = Document.objects.all()
+def _facet_filters(request: SearchRequest) -> dict[str, tuple[Q, Callable[[tuple], bool]]]:
+    """Per chosen facet: its condition in SQL and the same test on a fetched row.
+
+    The row test decides; the SQL condition only narrows the fetch, and matches at
+    least the rows the test passes (SQLite's LIKE ignores case, the test does not).
+    """
+    out: dict[str, tuple[Q, Callable[[tuple], bool]]] = {}
     if request.types:
-        qs = qs.filter(type__in=request.types)
+        types = set(request.types)
+        out["type"] = (Q(type__in=request.types), lambda row: row[_TYPE] in types)
     if request.wijk:
-        qs = qs.filter(wijk=request.wijk)
-    for field, values in (
-        ("themes", request.themes),
-        ("needs", request.needs),
-        ("skills", request.skills),
-        ("suitable_for", request.suitable_for),
-    ):
-        if values:
+        wijk = request.wijk
+        out["wijk"] = (Q(wijk=wijk), lambda row: row[_WIJK] == wijk)
+    for field, facet in _LIST_FACETS.items():
+        terms = [f" {field}:{value} " for value in getattr(request, field)]
+        if terms:
             any_of = Q()
-            for value in values:
-                any_of |= Q(facet_terms__contains=f" {field}:{value} ")
-            qs = qs.filter(any_of)
-    return qs
+            for term in terms:
+                any_of |= Q(facet_terms__contains=term)
+            out[facet] = (any_of, lambda row, terms=terms: any(t in row[_TERMS] for t in terms))
+    return out
+
+
+def _fetch_filter(conditions: list[Q]) -> Q:
+    """Rows failing at most one of ``conditions``: the rest neither is a result nor
+    counts in any facet. With one condition or none that is every row."""
+    if len(conditions) < 2:
+        return Q()
+    either = Q()
+    for skipped in range(len(conditions)):
+        all_others = Q()
+        for i, condition in enumerate(conditions):
+            if i != skipped:
+                all_others &= condition
+        either |= all_others
+    return either
 
 
 def score(rank: float, popularity: float) -> float:
@@ -131,7 +154,9 @@ def search(request: SearchRequest) -> SearchResults:
     """``request`` must be normalised (``engines.common.normalise``)."""
     groups, fixes = _word_groups(request.q)
     origin = postcode_point(request.postcode) if request.postcode else None
-    rows = list(_match(_filtered(request), groups).values_list(*_COLUMNS))
+    facet_filters = _facet_filters(request)
+    fetch = _fetch_filter([condition for condition, _ in facet_filters.values()])
+    rows = list(_match(Document.objects.filter(fetch), groups).values_list(*_COLUMNS))
 
     distances: dict[int, float] = {}
     if origin:
@@ -141,18 +166,18 @@ def search(request: SearchRequest) -> SearchResults:
         if request.distance_km:
             rows = [r for r in rows if distances.get(r[0], math.inf) <= request.distance_km]
 
-    counts: dict[str, Counter] = {k: Counter() for k in ("type", "wijk", *_LIST_FACETS.values())}
-    labels: dict[tuple[str, str], str] = {}
-    for row in rows:
-        type_, wijk, wijk_label, terms = row[6], row[7], row[8], row[9]
-        counts["type"][type_] += 1
-        if wijk:
-            counts["wijk"][wijk] += 1
-            labels[("wijk", wijk)] = wijk_label
-        for term in set(terms.split()):
-            field, _, value = term.partition(":")
-            if field in _LIST_FACETS:
-                counts[_LIST_FACETS[field]][value] += 1
+    if facet_filters:
+        results, near = [], {name: [] for name in facet_filters}
+        for row in rows:
+            failed = [name for name, (_, test) in facet_filters.items() if not test(row)]
+            if not failed:
+                results.append(row)
+            elif len(failed) == 1:  # counts in the facet it fails: choosing that value adds it
+                near[failed[0]].append(row)
+        rows = results
+    else:
+        near = {}
+    counts, labels = _facet_counts(rows, near)
 
     def order(row):
         recent = row[5].timestamp() if row[5] else 0.0
@@ -179,6 +204,30 @@ def search(request: SearchRequest) -> SearchResults:
         suggestion=suggestion_text(request.q, fixes),
         origin=origin,
     )
+
+
+def _facet_counts(
+    results: list[tuple], near: dict[str, list[tuple]]
+) -> tuple[dict[str, Counter], dict[tuple[str, str], str]]:
+    """Counts per facet: ``results`` in every facet, ``near[facet]`` (the rows that
+    fail only that facet's filter) in that facet only. Also the wijk names."""
+    counts: dict[str, Counter] = {k: Counter() for k in ("type", "wijk", *_LIST_FACETS.values())}
+    labels: dict[tuple[str, str], str] = {}
+    for only, rows in ((None, results), *near.items()):
+        if only in (None, "type"):
+            counts["type"].update(row[_TYPE] for row in rows)
+        if only in (None, "wijk"):
+            counts["wijk"].update(row[_WIJK] for row in rows if row[_WIJK])
+            labels.update({("wijk", row[_WIJK]): row[_WIJK_LABEL] for row in rows if row[_WIJK]})
+        if only in ("type", "wijk"):
+            continue
+        terms = Counter(term for row in rows for term in set(row[_TERMS].split()))
+        for term, n in terms.items():
+            field, _, value = term.partition(":")
+            facet = _LIST_FACETS.get(field)
+            if facet and only in (None, facet):
+                counts[facet][value] += n
+    return counts, labels
 
 
 def _hit(row: Document, terms: list[str], distance: float | None) -> Hit:

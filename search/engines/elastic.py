@@ -5,6 +5,11 @@ as typed (the search analyzer adds synonyms), fuzzily (typos, on the index analy
 fuzziness never meets the synonym graph), as one of our synonyms, or as the
 vocabulary's correction. Scoring: title^3, summary^2, body and names^1, times
 log2(2 + popularity). Only ``match``-family queries, so no input is query syntax.
+
+Facet filters go in ``post_filter`` (the hits obey them all); each facet's ``terms``
+aggregation sits in a ``filter`` aggregation holding the other facets' filters, so a
+facet counts what choosing one more of its values would add. The distance filter is
+not a facet: it stays in the query and limits the hits and every facet.
 Writes and the index definition are in ``elastic_index``.
 """
 
@@ -90,22 +95,37 @@ def _terms(words: list[str], fixes: dict[str, str]) -> list[str]:
     return out
 
 
-def _filters(request: SearchRequest, origin: GeoPoint | None) -> list:
-    out = []
-    for field, attr in _FILTERS.values():
+def _facet_filters(request: SearchRequest) -> dict[str, Q]:
+    """Facet name -> its ``terms`` filter, for the facets the visitor chose."""
+    out = {}
+    for name, (field, attr) in _FILTERS.items():
         value = getattr(request, attr)
         values = [value] if isinstance(value, str) else value
         if values and values != [""]:
-            out.append(Q("terms", **{field: values}))
+            out[name] = Q("terms", **{field: values})
+    return out
+
+
+def _query_filters(request: SearchRequest, origin: GeoPoint | None) -> list:
+    """Filters that are no facet: they limit the hits and every facet count."""
     if origin and request.distance_km:
-        out.append(
+        return [
             Q(
                 "geo_distance",
                 distance=f"{request.distance_km}km",
                 location=f"{origin.lat},{origin.lon}",
             )
-        )
-    return out
+        ]
+    return []
+
+
+def _facet_aggs(s: Search, facet_filters: dict[str, Q]) -> None:
+    """Per facet: a ``filter`` aggregation of the other facets' filters around its
+    ``terms`` aggregation (read back as ``aggregations[name]["values"]``)."""
+    for name, (field, _) in _FILTERS.items():
+        others = [f for other, f in facet_filters.items() if other != name]
+        scope = Q("bool", filter=others) if others else Q("match_all")
+        s.aggs.bucket(name, "filter", filter=scope).bucket("values", "terms", field=field, size=100)
 
 
 def _query(words: list[str], fixes: dict[str, str], unknown: set[str], filters: list):
@@ -137,9 +157,12 @@ def search(request: SearchRequest) -> SearchResults:
     words = query_tokens(request.q)
     fixes, unknown = analyse_words(words)
     origin = postcode_point(request.postcode) if request.postcode else None
+    facet_filters = _facet_filters(request)
     s = Search(using=client(), index=alias()).query(
-        _query(words, fixes, unknown, _filters(request, origin))
+        _query(words, fixes, unknown, _query_filters(request, origin))
     )
+    if facet_filters:
+        s = s.post_filter(Q("bool", filter=list(facet_filters.values())))
     s = s.extra(track_total_hits=True).source(_SOURCE)
     start = (request.page - 1) * request.page_size
     size = request.page_size if start + request.page_size <= MAX_WINDOW else 0
@@ -149,8 +172,7 @@ def search(request: SearchRequest) -> SearchResults:
         s = s.sort({"_geo_distance": {"location": point, "order": "asc", "unit": "km"}}, "_score")
     elif not words:
         s = s.sort({"popularity": {"order": "desc"}}, {"updated_at": {"order": "desc"}})
-    for name, (field, _) in _FILTERS.items():
-        s.aggs.bucket(name, "terms", field=field, size=100)
+    _facet_aggs(s, facet_filters)
     if words:
         terms = " ".join(_terms(words, fixes))
         s = s.highlight(
@@ -164,7 +186,7 @@ def search(request: SearchRequest) -> SearchResults:
         )
     response = s.execute()
     counts = {
-        name: Counter({b["key"]: b["doc_count"] for b in response.aggregations[name]["buckets"]})
+        name: Counter({b["key"]: b["doc_count"] for b in _buckets(response, name)})
         for name in _FILTERS
     }
     labels: dict[tuple[str, str], str] = {}
@@ -185,12 +207,16 @@ def search(request: SearchRequest) -> SearchResults:
     )
 
 
+def _buckets(response, name: str) -> list:
+    return response.aggregations[name]["values"]["buckets"]
+
+
 def _collect_labels(response, labels: dict) -> None:
     """Wijk and theme names for the facets: one small lookup in the table (same data)."""
     from search.models import Document
 
-    wijken = [b["key"] for b in response.aggregations["wijk"]["buckets"]]
-    themes = {b["key"] for b in response.aggregations["theme"]["buckets"]}
+    wijken = [b["key"] for b in _buckets(response, "wijk")]
+    themes = {b["key"] for b in _buckets(response, "theme")}
     rows = Document.objects.filter(wijk__in=wijken).values_list("wijk", "wijk_label").distinct()
     for wijk, label in rows:
         labels[("wijk", wijk)] = label
