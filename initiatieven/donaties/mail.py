@@ -6,20 +6,24 @@ language the donor gave in (``Donatie.language``); the owners' summary the site'
 language (accounts store no language).
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import number_format
 
 from buurtkracht.core.mail import mail_enqueue
 
 
 def euro(cents: int) -> str:
-    """Cents as Dutch euros: 1250 -> '12,50'; integers only, no float on the way."""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(int(cents)), 100)
-    return f"{sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
+    """Cents as euros in the active language: 125000 -> '1.250,00' (nl), '1,250.00' (en).
+
+    Decimal, never float, on the way.
+    """
+    return number_format(Decimal(int(cents)) / 100, decimal_pos=2, force_grouping=True)
 
 
 def mail_after_commit(
@@ -39,13 +43,14 @@ def receipt_send(*, donatie) -> None:
     initiatief = donatie.initiatief
     with translation.override(donatie.language):
         path = initiatief.get_absolute_url()  # /en/... for an English donor
+        amount = euro(donatie.amount_cents)  # 12,50 or 12.50
     mail_after_commit(
         to=[donatie.email] if donatie.email else [],
         template="receipt",
         context={
             "donatie": donatie,
             "initiatief": initiatief,
-            "amount": euro(donatie.amount_cents),
+            "amount": amount,
             "url": f"{settings.SITE_URL}{path}",
         },
         language=donatie.language,

@@ -36,11 +36,12 @@ def test_completed_and_paid_marks_paid_and_sends_one_receipt(post_event, commit)
 
 
 def test_receipt_is_in_the_language_the_donor_gave_in(post_event, commit):
-    donatie = DonatieFactory(language="en", email="giver@example.nl")
+    donatie = DonatieFactory(language="en", email="giver@example.nl", amount_cents=1250)
     with commit():
         post_event(event("checkout.session.completed", session_of(donatie)))
     [receipt] = mail.outbox
     assert receipt.subject.startswith("Thank you for your donation to")
+    assert "12.50" in receipt.body and "12,50" not in receipt.body
     assert "Thank you for your donation to" in receipt.body and "Reference" in receipt.body
     assert "Dank je" not in receipt.body
     assert f"/en{donatie.initiatief.get_absolute_url()}" in receipt.body

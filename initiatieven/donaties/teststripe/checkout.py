@@ -18,6 +18,7 @@ from .params import (
     expand_list,
     missing,
     path,
+    stripe_money,
 )
 
 MAXIMUM_AMOUNT = 99_999_999
@@ -129,14 +130,14 @@ def checkout_session_create(params: dict, *, now: int | None = None) -> dict:
     if total < minimum:
         raise StripeError(
             "The Checkout Session's total amount due must add up to at least "
-            f"{_money(minimum, currency)} {currency}",
+            f"{stripe_money(minimum, currency)} {currency}",
             param="line_items",
             code="amount_too_small",
         )
     if total > MAXIMUM_AMOUNT:
         raise StripeError(
             "The Checkout Session's total amount due must be no more than "
-            f"{_money(MAXIMUM_AMOUNT, currency)} {currency}",
+            f"{stripe_money(MAXIMUM_AMOUNT, currency)} {currency}",
             param="line_items",
             code="amount_too_large",
         )
@@ -222,11 +223,6 @@ def checkout_session_create(params: dict, *, now: int | None = None) -> dict:
     }
     clean["expand"] = expand_list(params)
     return clean
-
-
-def _money(amount: int, currency: str) -> str:
-    symbol = {"eur": "€", "usd": "$", "gbp": "£"}.get(currency, "")
-    return f"{symbol}{amount / 100:,.2f}"
 
 
 def _line_items(params: dict) -> list[dict]:

@@ -180,3 +180,10 @@ def check_known(params: dict, known, prefix: tuple = ()) -> None:
 
 def expand_list(params: dict) -> list[str]:
     return [as_string(v, "expand") for v in as_list(params.get("expand", ""), "expand")]
+
+
+def stripe_money(amount: int, currency: str) -> str:
+    """An amount in the minor unit as Stripe writes it in its (English) errors: €1,000.00."""
+    symbol = {"eur": "€", "usd": "$", "gbp": "£"}.get(currency, currency.upper() + " ")
+    whole, cents = divmod(amount, 100)
+    return f"{symbol}{whole:,}.{cents:02d}"

@@ -22,6 +22,7 @@ from .params import (
     as_string,
     check_known,
     expand_list,
+    stripe_money,
 )
 
 CUSTOMER_NAME = "Jenny Rosen"
@@ -52,11 +53,6 @@ def no_such(
     return StripeError(
         f"No such {name}: '{object_id}'", param=param, code="resource_missing", status=status
     )
-
-
-def money(amount: int, currency: str) -> str:
-    symbol = {"eur": "€", "usd": "$", "gbp": "£"}.get(currency, currency.upper() + " ")
-    return f"{symbol}{amount / 100:.2f}"
 
 
 class Store:
@@ -282,8 +278,8 @@ class Store:
                 amount = as_integer(params["amount"], "amount", minimum=1)
                 if amount > remaining:
                     raise StripeError(
-                        f"Refund amount ({money(amount, charge['currency'])}) is greater than "
-                        f"unrefunded amount on charge ({money(remaining, charge['currency'])})",
+                        f"Refund amount ({stripe_money(amount, charge['currency'])}) is greater than "
+                        f"unrefunded amount on charge ({stripe_money(remaining, charge['currency'])})",
                         param="amount",
                         code="amount_too_large",
                     )
