@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from . import objects, pages
 from .checkout import checkout_session_create
-from .params import StripeError, as_choice, decode, expand_list
+from .controls import ControlRoutes
+from .params import StripeError, decode, expand_list
 
 if TYPE_CHECKING:
     from .server import StripeServer
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 ID = r"([A-Za-z0-9_]+)"
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(ControlRoutes, BaseHTTPRequestHandler):
     server_version = "teststripe/1.0"
     protocol_version = "HTTP/1.1"
     # Headers and body go out in two writes: without this each keep-alive answer waits
@@ -185,7 +186,7 @@ class Handler(BaseHTTPRequestHandler):
     def session_line_items(self, session_id):
         def read(params):
             items = self.stripe.store.line_items(session_id)
-            data = [_line_item(item, n) for n, item in enumerate(items)]
+            data = [objects.line_item(item, n) for n, item in enumerate(items)]
             return objects.page(
                 data, has_more=False, url=f"/v1/checkout/sessions/{session_id}/line_items"
             )
@@ -301,85 +302,6 @@ class Handler(BaseHTTPRequestHandler):
             self.checkout_page(session_id)
             return
         self._redirect(session["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id))
-
-    # Test controls -------------------------------------------------------------------
-
-    def _control_params(self) -> dict:
-        if self.headers.get("Content-Type", "").startswith("application/json"):
-            data = json.loads(self.body or "{}")
-            return {k: str(v).lower() if isinstance(v, bool) else v for k, v in data.items()}
-        return decode(self.body or self.query)
-
-    def _control(self, result) -> None:
-        self._json(200, result if isinstance(result, dict) else {"result": result})
-
-    def control_session(self, session_id, action):
-        params = self._control_params()
-        stripe = self.stripe
-        method = as_choice(params.get("method", "ideal"), ("ideal", "card"), "method")
-        if action == "pay":
-            self._control(stripe.pay(session_id, method=method))
-        elif action == "pay_async":
-            outcome = params.get("outcome") or None
-            delay = float(params["delay"]) if params.get("delay") else None
-            self._control(stripe.pay_async(session_id, method=method, outcome=outcome, delay=delay))
-        elif action == "settle":
-            succeeded = params.get("outcome", "succeeded") == "succeeded"
-            self._control(stripe.settle(session_id, succeeded=succeeded))
-        elif action == "fail":
-            self._control(stripe.fail(session_id, method=method))
-        else:
-            self._control(stripe.expire(session_id))
-
-    def control_webhooks(self, action):
-        params = self._control_params()
-        stripe = self.stripe
-        if action == "pause":
-            stripe.pause_webhooks()
-        elif action == "resume":
-            stripe.resume_webhooks(deliver_held=params.get("deliver_held", "true") != "false")
-        else:
-            stripe.set_webhook_url(params.get("url") or None)
-        self._control({"paused": stripe.webhooks.paused, "url": stripe.webhooks.url})
-
-    def control_events(self):
-        self._control({"data": self.stripe.events})
-
-    def control_replay(self, event_id):
-        self._control(self.stripe.replay(event_id))
-
-    def control_deliveries(self):
-        self._control({"data": [d.__dict__ | {"ok": d.ok} for d in self.stripe.deliveries]})
-
-    def control_reset(self):
-        self.stripe.reset()
-        self._control({"reset": True})
-
-    def control_clock(self):
-        seconds = int(self._control_params().get("advance", "0"))
-        self._control({"now": self.stripe.advance_clock(seconds)})
-
-
-def _line_item(item: dict, n: int) -> dict:
-    amount = item["unit_amount"] * item["quantity"]
-    return {
-        "id": f"li_{n}",
-        "object": "item",
-        "amount_discount": 0,
-        "amount_subtotal": amount,
-        "amount_tax": 0,
-        "amount_total": amount,
-        "currency": item["currency"],
-        "description": item["name"],
-        "quantity": item["quantity"],
-        "price": {
-            "object": "price",
-            "currency": item["currency"],
-            "type": "one_time",
-            "unit_amount": item["unit_amount"],
-            "metadata": {},
-        },
-    }
 
 
 ROUTES = [

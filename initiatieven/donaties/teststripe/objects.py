@@ -370,3 +370,25 @@ def event(
 
 def page(data: list, *, has_more: bool, url: str) -> dict:
     return {"object": "list", "data": data, "has_more": has_more, "url": url}
+
+
+def line_item(item: dict, n: int) -> dict:
+    amount = item["unit_amount"] * item["quantity"]
+    return {
+        "id": f"li_{n}",
+        "object": "item",
+        "amount_discount": 0,
+        "amount_subtotal": amount,
+        "amount_tax": 0,
+        "amount_total": amount,
+        "currency": item["currency"],
+        "description": item["name"],
+        "quantity": item["quantity"],
+        "price": {
+            "object": "price",
+            "currency": item["currency"],
+            "type": "one_time",
+            "unit_amount": item["unit_amount"],
+            "metadata": {},
+        },
+    }
