@@ -1,16 +1,14 @@
 """Pages for staff: the buurtcoördinator's agenda and the CSV export of decisions."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from buurtkracht.accounts import rules
 from buurtkracht.areas.models import Buurt
+from buurtkracht.core.spreadsheet import csv_response, spreadsheet_text
 
 from . import queries, services
 from .apps import AGENDA_MANAGE, EXPORT
@@ -47,14 +45,6 @@ def agenda_toggle(request, pk):
 
 # --- export ------------------------------------------------------------------------------
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> str:
-    """Text a spreadsheet shows as text: a leading = + - @ would start a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
 
 @login_required
 def export(request):
@@ -68,10 +58,7 @@ def export(request):
             status=400 if form.is_bound else 200,
         )
     wijk, year = form.cleaned_data["wijk"], form.cleaned_data["year"]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="buurtbudget-{wijk.slug}-{year}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark.
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"buurtbudget-{wijk.slug}-{year}.csv")
     writer.writerow(
         [
             _("soort"),
@@ -87,7 +74,7 @@ def export(request):
     )
     for a in queries.decided_aanvragen(year=year, wijk=wijk).order_by("decided_at"):
         writer.writerow(
-            csv_cell(v)
+            spreadsheet_text(v)
             for v in [
                 _("klein initiatief"),
                 a.buurt.name,
@@ -102,7 +89,7 @@ def export(request):
         )
     for v in queries.reviewed_voorstellen(year=year, wijk=wijk).order_by("reviewed_at"):
         writer.writerow(
-            csv_cell(x)
+            spreadsheet_text(x)
             for x in [
                 _("voorstel regiegroep"),
                 v.buurt.name,

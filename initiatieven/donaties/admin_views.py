@@ -6,17 +6,15 @@ administrator only asks Stripe for a refund, and the state follows Stripe's even
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from buurtkracht.accounts import rules
+from buurtkracht.core.spreadsheet import csv_response, spreadsheet_text
 from initiatieven.donaties import queries, services
 from initiatieven.donaties.forms import RefundForm
 from initiatieven.donaties.mail import euro
@@ -24,7 +22,6 @@ from initiatieven.donaties.models import BerichtMelding, Donatie
 from initiatieven.forms import DecisionForm, apply_errors
 
 PAGE_SIZE = 50
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _require_manager(request) -> None:
@@ -127,34 +124,26 @@ def payout_report(request):
     )
 
 
-def csv_text(value) -> str:
-    """Text a spreadsheet shows as text: a leading = + - @ would start a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def csv_amount(cents: int) -> str:
-    # Our own number format ('-12,50'): a number, not a formula, so not neutralised.
-    return euro(cents).replace(".", "")
+    """'-1250,50': a number to a spreadsheet with Dutch settings (decimal comma, no
+    thousands separator), whatever the admin's language; a number, so not neutralised."""
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(int(cents)), 100)
+    return f"{sign}{whole},{rest:02d}"
 
 
 def payout_csv(request):
     """The payout report for the foundation: UTF-8 with BOM, ';' and decimal commas."""
     _require_manager(request)
     year = _year(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="donaties-uitbetaling-{year or "alles"}.csv"'
-    )
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark.
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"donaties-uitbetaling-{year or 'alles'}.csv")
     writer.writerow(
         [_("Maand"), _("Initiatief"), _("Initiatief-id"), _("Aantal donaties"), _("Betaald"),
          _("Terugbetaald"), _("Stripe-kosten"), _("Uit te betalen"), _("Kosten nog onbekend")]
     )  # fmt: skip
     for row in queries.payout_rows(year=year):
         writer.writerow(
-            [row.month.strftime("%Y-%m"), csv_text(row.initiatief), row.initiatief_id, row.count,
+            [row.month.strftime("%Y-%m"), spreadsheet_text(row.initiatief), row.initiatief_id, row.count,
              csv_amount(row.paid_cents), csv_amount(row.refunded_cents), csv_amount(row.fee_cents),
              csv_amount(row.net_cents), row.fees_unknown]
         )  # fmt: skip

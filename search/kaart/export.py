@@ -1,20 +1,16 @@
 """The CSV export for district staff: offer and demand per wijk and theme.
 
-Semicolon-separated, UTF-8 with a byte order mark, so Excel with Dutch settings opens it
-straight away. A cell that starts with = + - @ (or a tab or carriage return) would run as
-a formula in a spreadsheet: it gets a leading apostrophe (OWASP "CSV injection").
+Written like every export (``buurtkracht.core.spreadsheet``): ``;``, UTF-8 with a byte
+order mark, and text that could run as a formula gets a leading apostrophe.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+from django.http import HttpResponse
 
+from buurtkracht.core.spreadsheet import csv_response, spreadsheet_text
 from search.kaart.queries import WijkKaart
 from search.kaart.registry import NEED_KINDS
-
-BOM = "\ufeff"
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 HEADER = [
     "wijk",
@@ -30,22 +26,16 @@ HEADER = [
 ]
 
 
-def neutralise(value) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(DANGEROUS_START) else text
-
-
-def kaart_csv(kaarten: list[WijkKaart]) -> str:
+def kaart_csv(kaarten: list[WijkKaart], filename: str) -> HttpResponse:
     """One row per wijk and theme (plus "zonder thema"); numbers as plain integers."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    response, writer = csv_response(filename)
     writer.writerow(HEADER)
     for kaart in kaarten:
         for row in kaart.rows:
             writer.writerow(
                 [
-                    neutralise(kaart.wijk.name),
-                    neutralise(row.label),
+                    spreadsheet_text(kaart.wijk.name),
+                    spreadsheet_text(row.label),
                     row.initiatieven,
                     row.wijkondernemingen,
                     row.offer,
@@ -53,7 +43,7 @@ def kaart_csv(kaarten: list[WijkKaart]) -> str:
                     row.vacatures,
                     row.zoekvragen,
                     row.demand,
-                    neutralise(row.status_label),
+                    spreadsheet_text(row.status_label),
                 ]
             )
-    return BOM + out.getvalue()
+    return response

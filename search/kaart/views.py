@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -112,13 +111,6 @@ def wijk(request, slug: str):
     )
 
 
-def _csv_response(content: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @require_GET
 @login_required
 def export(request, slug: str = ""):
@@ -127,7 +119,7 @@ def export(request, slug: str = ""):
         wijk_obj = get_object_or_404(Wijk, slug=slug)
         rules.require(request.user, rules.SOCIALEKAART_STAFF_VIEW, wijk_obj)
         kaarten = kaart_overview(wijk_obj).kaarten
-        return _csv_response(kaart_csv(kaarten), f"sociale-kaart-{wijk_obj.slug}.csv")
+        return kaart_csv(kaarten, f"sociale-kaart-{wijk_obj.slug}.csv")
     overview = kaart_overview()
     kaarten = [
         kaart
@@ -136,7 +128,7 @@ def export(request, slug: str = ""):
     ]
     if not kaarten:
         raise PermissionDenied(_("Alleen medewerkers van het stadsdeel kunnen dit downloaden."))
-    return _csv_response(kaart_csv(kaarten), "sociale-kaart.csv")
+    return kaart_csv(kaarten, "sociale-kaart.csv")
 
 
 def wijk_section(*, wijk, request) -> dict:

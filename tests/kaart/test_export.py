@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from buurtkracht.accounts.models import Role
 from buurtkracht.areas.models import Buurt, Wijk
-from search.kaart.export import neutralise
+from buurtkracht.core.spreadsheet import spreadsheet_text as neutralise
 from tests.factories import MembershipFactory, UserFactory
 from tests.initiatieven.factories import InitiatiefFactory
 from tests.kaart.data import known_set
