@@ -66,7 +66,8 @@ env = Env()
 def email_settings(url: str) -> dict[str, object]:
     """Turn ``EMAIL_URL`` into Django e-mail settings.
 
-    Accepted forms: ``console:``, ``locmem:``, ``dummy:``,
+    Accepted forms: ``console:``, ``locmem:``, ``dummy:``, ``file:///folder`` (one file
+    per message; the browser tests read the sign-up link from there),
     ``smtp://user:password@host:587`` (STARTTLS) and ``smtps://...`` (implicit TLS).
     """
     parts = urlsplit(url)
@@ -78,6 +79,11 @@ def email_settings(url: str) -> dict[str, object]:
     }
     if scheme in simple:
         return {"EMAIL_BACKEND": simple[scheme]}
+    if scheme == "file":
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": unquote(parts.path),
+        }
     if scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured(f"EMAIL_URL has an unknown scheme: {scheme!r}.")
     query = parse_qs(parts.query)

@@ -1,0 +1,13 @@
+"""Settings of the site process that the browser tests start (see ``server.py``).
+
+The test settings, plus what a separate server process needs: its own search index
+names, and room for the journeys' donations within the per-address limits.
+"""
+
+import os
+
+from buurtkracht.settings.test import *  # noqa: F403
+
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "browser")
+# Serve the journeys' own uploads from memory like the other tests, but keep them across
+# requests of this one process (InMemoryStorage keeps them per process already).
