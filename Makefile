@@ -10,7 +10,7 @@ PY_STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md
 NODE_STAMP := node_modules/.installed-$(shell md5sum < package-lock.json | cut -c1-10)
 CSS := site/static/dist/buurtkracht.css
 
-.PHONY: run test install assets messages lint migrations-check serve clean
+.PHONY: run test bench screenshots install assets messages lint migrations-check serve clean
 
 run: install assets messages
 	bash .ci/ensure-system-packages --runtime
@@ -22,7 +22,20 @@ test: install assets messages
 	bash .ci/ensure-system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r site initiatieven ruimtes vrijwilligers search --severity-level high
 	bash .ci/with-postgres bash .ci/with-elasticsearch $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# Load test (not part of `make test`): seeds a large district, serves it with gunicorn and
+# writes benchmarks/results/latest.json. See benchmarks/README.md.
+bench: install assets messages
+	bash .ci/ensure-system-packages
+	bash .ci/with-postgres bash .ci/with-elasticsearch $(BIN)/python benchmarks/load/run.py
+
+# Screenshots of the key pages at 375 and 1280 px, taken by the browser journeys.
+screenshots: install assets messages
+	bash .ci/ensure-system-packages
+	bash .ci/with-postgres bash .ci/with-elasticsearch env BUURTKRACHT_SCREENSHOTS=docs/screenshots \
+	  $(BIN)/python -m pytest -q tests/browser -k journey
 
 install: $(PY_STAMP)
 
