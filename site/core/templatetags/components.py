@@ -124,7 +124,8 @@ def field(bound_field, hint=None):
         "invalid": invalid,
     }
     if kind == "choice_list":
-        is_radio = isinstance(widget, forms.RadioSelect)
+        # CheckboxSelectMultiple subclasses RadioSelect: ask whether it allows several.
+        is_radio = isinstance(widget, forms.RadioSelect) and not widget.allow_multiple_selected
         option_class = (
             "utrecht-radio-button utrecht-radio-button--html-input"
             if is_radio
