@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "buurtkracht.accounts.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "buurtkracht.core.page_cache.PageCacheMiddleware",  # last: see its module docstring
 ]
 
 ROOT_URLCONF = "buurtkracht.urls"
@@ -139,6 +140,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous pages served from that cache for this many seconds (0: off). On by default only
+# with Redis: a local-memory cache is per process, so another process's write (a second
+# web worker, the task worker) would not invalidate it. See buurtkracht.core.page_cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

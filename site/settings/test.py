@@ -14,6 +14,8 @@ from .base import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is on in tests (one process, so locmem is shared by every request).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)  # noqa: F405
 # Tasks run at once inside the test, so a test sees their effect (mail, indexing).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
