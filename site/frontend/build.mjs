@@ -2,10 +2,18 @@
 // tokens, our own styles and the apps' styles (site/frontend/apps/*.css) in one file, served by the site itself (no CDN).
 //
 // The Utrecht bundle holds ~100 components (~400 KB). Old phones on slow connections
-// should not download that, so we keep only the components listed in COMPONENTS and
-// strip comments and whitespace. Using a new `utrecht-*` class? Add its block name here
-// (the part before `__` or `--`), then run `npm run build`. Left out on purpose:
-// `rich-text` (83 KB alone; .bk-rich-text in site.css styles Wagtail rich text).
+// should not download that, so we keep only what the pages can use:
+// - the components listed in COMPONENTS. Using a new `utrecht-*` component? Add its block
+//   name here (the part before `__` or `--`), then run `npm run build`. Left out on
+//   purpose: `rich-text` (83 KB alone; .bk-rich-text in site.css styles Wagtail rich text);
+// - of those, the rules whose `utrecht-*` classes occur in our templates, Python and
+//   JavaScript (SOURCE_DIRS). Most of the bundle styles variants we never use and the
+//   forced states of its documentation (`--hover`, `--focus-visible`, `--busy`, ...).
+//   A class built from a variable (`utrecht-button--{{ variant }}`, f"utrecht-alert--{kind}")
+//   keeps the variants whose names are literals in that same file
+//   (`{% firstof "subtle" as variant %}`, `%}warning{%`): keep the choice in the file;
+// - of the custom properties (design tokens), those some kept rule reads with var().
+// Comments and whitespace are stripped. The result is served compressed (WhiteNoise).
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +36,44 @@ const COMPONENTS = new Set([
 ]);
 
 const UTRECHT_CLASS = /\.utrecht-([a-z0-9-]+?)(?=__|--|[^a-z0-9-]|$)/g;
+const UTRECHT_FULL_CLASS = /\.(utrecht-[a-z0-9_-]+)/g;
+
+// Where the pages' markup comes from: templates, Python (form widgets, template tags)
+// and our scripts. node_modules, the virtualenv and the built files are not looked at.
+const SOURCE_DIRS = ["site", "initiatieven", "ruimtes", "vrijwilligers", "search"];
+const SOURCE_FILE = /\.(html|txt|py|js)$/;
+const SKIP_DIRS = new Set(["dist", "node_modules", "__pycache__", "migrations", "locale", "frontend"]);
+
+function* sourceFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) yield* sourceFiles(path);
+    } else if (SOURCE_FILE.test(entry.name)) {
+      yield path;
+    }
+  }
+}
+
+/** The `utrecht-*` class names our sources use. */
+function usedClasses() {
+  const used = new Set();
+  for (const dir of SOURCE_DIRS) {
+    for (const file of sourceFiles(join(root, dir))) {
+      const text = readFileSync(file, "utf8");
+      // The literal words of the file: quoted, or between two template tags.
+      const words = [...text.matchAll(/(?:"|'|%\})([a-z0-9-]+)(?=["']|\{%)/g)].map((m) => m[1]);
+      for (const [name] of text.matchAll(/utrecht-[a-z0-9_-]+/g)) {
+        used.add(name);
+        // `utrecht-button--{{ variant }}`: a prefix, completed by the file's literals.
+        if (/[-_]$/.test(name)) for (const word of words) used.add(name + word);
+      }
+    }
+  }
+  return used;
+}
+
+const USED = usedClasses();
 
 /** Split CSS into top-level items: comments dropped, strings kept intact. */
 function parse(css) {
@@ -65,9 +111,34 @@ function parse(css) {
   return items;
 }
 
-function keepSelector(selector) {
+/** The selector without its `:not(...)` parts: a class we never use there always matches. */
+function withoutNot(selector) {
+  let out = "";
+  let i = 0;
+  while (i < selector.length) {
+    if (selector.startsWith(":not(", i)) {
+      let depth = 0;
+      i += ":not".length;
+      do {
+        if (selector[i] === "(") depth += 1;
+        else if (selector[i] === ")") depth -= 1;
+        i += 1;
+      } while (depth > 0 && i < selector.length);
+    } else {
+      out += selector[i];
+      i += 1;
+    }
+  }
+  return out;
+}
+
+function keepSelector(fullSelector) {
+  const selector = withoutNot(fullSelector);
   for (const match of selector.matchAll(UTRECHT_CLASS)) {
     if (!COMPONENTS.has(match[1])) return false;
+  }
+  for (const match of selector.matchAll(UTRECHT_FULL_CLASS)) {
+    if (!USED.has(match[1])) return false;
   }
   return true;
 }
@@ -100,15 +171,38 @@ function minify(css) {
       return part
         .replace(/\/\*[\s\S]*?\*\//g, "")
         .replace(/\s+/g, " ")
-        .replace(/\s*([{};])\s*/g, "$1")
+        .replace(/\s*([{};,])\s*/g, "$1")
+        .replace(/\(\s+/g, "(")
+        .replace(/\s+\)/g, ")")
+        .replace(/([{;]--?[a-zA-Z0-9_-]+):\s+/g, "$1:")
         .replace(/;}/g, "}");
     })
     .join("")
     .trim();
 }
 
+/**
+ * Drop the custom properties nothing reads: a token of a component we left out, or a
+ * component's variant we never use. Repeated, because tokens read other tokens.
+ */
+function dropUnreadProperties(css) {
+  for (;;) {
+    const read = new Set([...css.matchAll(/var\((--[a-zA-Z0-9_-]+)/g)].map((m) => m[1]));
+    const next = css
+      .replace(/([{;])(--[a-zA-Z0-9_-]+):([^;{}"']*)(?=[;}])/g, (declaration, before, name) =>
+        read.has(name) ? declaration : before,
+      )
+      .replace(/;;+/g, ";")
+      .replace(/\{;/g, "{")
+      .replace(/;}/g, "}")
+      .replace(/(^|[{}\n])[^{}@\n]+\{\}/g, "$1");
+    if (next === css) return css;
+    css = next;
+  }
+}
+
 const read = (file) => readFileSync(join(root, file), "utf8");
-const css = [
+const css = dropUnreadProperties([
   "/* NL Design System, Utrecht component library CSS (EUPL-1.2, (c) Gemeente Utrecht, Frameless B.V.); Buurtkracht design tokens and styles */",
   minify(filter(read("node_modules/@utrecht/component-library-css/dist/index.css"))),
   minify(read("site/frontend/tokens.css")),
@@ -118,7 +212,7 @@ const css = [
     .filter((name) => name.endsWith(".css"))
     .sort()
     .map((name) => minify(read(`site/frontend/apps/${name}`))),
-].join("\n");
+].join("\n"));
 
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "buurtkracht.css"), css + "\n");
