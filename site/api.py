@@ -115,7 +115,7 @@ class BuurtkrachtAPI(NinjaAPI):
                 extra = dict(ERROR_RESPONSES)
                 if operation.get("security"):
                     extra |= SIGNED_IN_RESPONSES
-                if method in ("post", "put", "patch"):
+                if method in ("post", "put", "patch", "delete"):
                     extra["409"] = gettext_lazy("Dit botst met iets dat er al is.")
                 responses = operation.setdefault("responses", {})
                 for status, description in extra.items():
@@ -192,6 +192,10 @@ def build_api(routers: Iterable[Router]) -> NinjaAPI:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
+        if exc.status_code == 400:
+            # ninja's own complaint ("Cannot parse request body"): a body that is no JSON.
+            message = str(INPUT_MESSAGES["json_invalid"])
+            return respond(request, 400, error_body(message, code="invalid"))
         return respond(request, exc.status_code, error_body(str(exc), code="error"))
 
     return api
