@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import stripe
 from django.conf import settings
@@ -26,6 +27,7 @@ NETWORK_RETRIES = 2
 # leave room for clock skew and the request's own time.
 SESSION_LIFETIME_SECONDS = 35 * 60
 PAYMENT_METHODS = ["ideal", "card"]
+CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 
 
 class GatewayError(Exception):
@@ -38,6 +40,17 @@ class NotConfigured(GatewayError):
 
 def is_configured() -> bool:
     return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_WEBHOOK_SECRET)
+
+
+def checkout_origin() -> str:
+    """Where the Checkout pages live: Stripe's, or the local test server's (its API base).
+
+    The donation form's page lets its POST redirect there (CSP ``form-action``).
+    """
+    if not settings.STRIPE_API_BASE:
+        return CHECKOUT_ORIGIN
+    parts = urlsplit(settings.STRIPE_API_BASE)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def donate_view(request: HttpRequest, pk: int) -> HttpResponse:
             return _redirect_303(url)
     elif request.method == "POST":
         status = 200 if configured and is_open else 409
-    return render(
+    response = render(
         request,
         "donaties/donate.html",
         {
@@ -130,6 +130,10 @@ def donate_view(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
+    # The form's POST answers with a redirect to Checkout; browsers check that target
+    # against this page's CSP form-action, so Stripe's origin must be allowed here.
+    response._csp_update = {"form-action": [stripe_gateway.checkout_origin()]}
+    return response
 
 
 def _redirect_303(url: str) -> HttpResponse:

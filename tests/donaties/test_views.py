@@ -283,3 +283,21 @@ def test_rate_limit_behind_a_proxy_counts_the_forwarded_address(client, stripe_s
     again = client.post(_url(doel), _form(), HTTP_X_FORWARDED_FOR="203.0.113.5")
     neighbour = client.post(_url(doel), _form(), HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert (first.status_code, again.status_code, neighbour.status_code) == (303, 429, 303)
+
+
+def _form_action(response) -> list[str]:
+    policy = response["Content-Security-Policy"]
+    directive = next(d for d in policy.split(";") if d.strip().startswith("form-action"))
+    return directive.split()[1:]
+
+
+@pytest.mark.parametrize(
+    ("api_base", "origin"),
+    [("", "https://checkout.stripe.com"), ("http://127.0.0.1:12111/", "http://127.0.0.1:12111")],
+)
+def test_the_donation_page_lets_its_form_go_on_to_checkout(client, settings, api_base, origin):
+    # Browsers check the redirect after the POST against the page's form-action.
+    settings.STRIPE_API_BASE = api_base
+    doel = DoneerdoelFactory()
+    assert _form_action(client.get(_url(doel))) == ["'self'", origin]
+    assert _form_action(client.get(f"/initiatieven/{doel.initiatief.slug}/")) == ["'self'"]
