@@ -119,6 +119,8 @@ class AanvraagForm(LinesFormMixin, forms.Form):
     def __init__(self, *args, rondes, agendapunten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ronde"].queryset = rondes
+        if len(rondes) == 1:  # the usual case: no empty choice to pick away from
+            self.fields["ronde"].empty_label = None
         self.fields["agendapunt"].queryset = agendapunten
 
     def clean(self):

@@ -45,6 +45,16 @@ def test_owner_applies_with_lines_that_add_up(client):
     ]
 
 
+def test_the_only_open_round_is_chosen_already(client):
+    owner = UserFactory()
+    initiatief = InitiatiefFactory(owners=[owner])
+    ronde = RondeFactory()
+    client.force_login(owner)
+    response = client.get(reverse("buurtbudget:aanvraag_create", args=[initiatief.slug]))
+    options = BeautifulSoup(response.content, "html.parser").select("#id_ronde option")
+    assert [(o["value"], o.get_text()) for o in options] == [(str(ronde.pk), ronde.title)]
+
+
 def test_lines_that_do_not_add_up_are_refused_and_kept(client):
     owner = UserFactory()
     initiatief = InitiatiefFactory(owners=[owner])
