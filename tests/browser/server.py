@@ -3,7 +3,9 @@
 `SiteServer` creates a database of its own on the PostgreSQL server of `make test`
 (``DATABASE_URL``), migrates it, fills it with the demo content (``seed_demo``, so the
 demo accounts exist with the demo password) and serves it with gunicorn on a free
-localhost port. Mail goes to files in a temporary folder; `mails()` reads them. The
+localhost port. Its static files are collected first, as production does (hashed
+names, compressed copies; see static_storage.py), so a page downloads what it would
+there. Mail goes to files in a temporary folder; `mails()` reads them. The
 pytest-django test database is never touched, so browser tests and ORM tests do not
 see each other's rows.
 """
@@ -61,6 +63,7 @@ class SiteServer:
         self.tmp = Path(tempfile.mkdtemp(prefix="buurtkracht-browser-"))
         self.mail_dir = self.tmp / "mail"
         self.mail_dir.mkdir()
+        self.static_root = self.tmp / "static"
         self.extra_env = env or {}
         self.workers = workers
         self.threads = threads
@@ -78,6 +81,7 @@ class SiteServer:
             "SEARCH_INDEX_PREFIX": f"browser-{os.getpid()}",
             "DEBUG": "0",
             "PYTHONPATH": str(ROOT),
+            "STATIC_ROOT": str(self.static_root),
             **self.extra_env,
             **overrides,
         }
@@ -108,9 +112,27 @@ class SiteServer:
     def start(self) -> SiteServer:
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{self.db_name}"')
-        self.manage("migrate", "--noinput", "-v", "0")
-        # DEBUG only for seeding: then the demo accounts get the known demo password.
-        self.manage("seed_demo", DEBUG="1")
+        # Collecting needs no database: it runs while the database is filled.
+        collect_log = self.tmp / "collectstatic.log"
+        with collect_log.open("w") as log:
+            collect = subprocess.Popen(
+                [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
+                cwd=ROOT,
+                env=self.environ(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            self.manage("migrate", "--noinput", "-v", "0")
+            # DEBUG only for seeding: then the demo accounts get the known demo password.
+            self.manage("seed_demo", DEBUG="1")
+            collect.wait(timeout=600)
+        finally:
+            if collect.poll() is None:
+                collect.kill()
+                collect.wait()
+        if collect.returncode != 0:
+            raise RuntimeError(f"manage.py collectstatic failed:\n{collect_log.read_text()}")
         self.process = subprocess.Popen(
             [
                 sys.executable,

@@ -11,3 +11,12 @@ from buurtkracht.settings.test import *  # noqa: F403
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "browser")
 # Serve the journeys' own uploads from memory like the other tests, but keep them across
 # requests of this one process (InMemoryStorage keeps them per process already).
+
+# Static files as production serves them: collected into STATIC_ROOT by server.py before
+# the server starts, with hashed names and compressed copies (see static_storage.py).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "tests.browser.static_storage.SiteFilesCompressedStorage"},
+}
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
