@@ -19,6 +19,8 @@ RICH_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3", "
 RICH_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 DROP_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "noscript", "svg", "math"}
+# Rounds of unescaping in clean_plain_text before it gives up on the brackets.
+UNESCAPE_ROUNDS = 5
 # Control characters other than tab and newline never belong in text.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -45,11 +47,15 @@ def clean_plain_text(value: str | None) -> str:
     text = CONTROL.sub("", value)
     # Unescaping can reveal markup that was typed escaped ("&lt;script&gt;"): repeat
     # until nothing changes, so what is stored holds no tag at all.
-    for _ in range(5):
+    for _ in range(UNESCAPE_ROUNDS):
         cleaned = html.unescape(nh3.clean(text, tags=set(), clean_content_tags=DROP_WITH_CONTENT))
         if cleaned == text:
             break
         text = cleaned
+    else:
+        # Still changing: entities nested deeper than anyone types by accident, and the
+        # last round may just have revealed a tag. The angle brackets go instead.
+        text = text.replace("<", "").replace(">", "")
     return text.strip()
 
 

@@ -51,6 +51,14 @@ def test_plain_text_keeps_no_markup_at_all(payload):
     ]
 
 
+@pytest.mark.parametrize("depth", range(1, 9))
+def test_plain_text_reveals_no_markup_behind_nested_entities(depth):
+    lt, gt = "&" + "amp;" * depth + "lt;", "&" + "amp;" * depth + "gt;"
+    cleaned = clean_plain_text(f"a {lt}img src=x onerror=alert(1){gt} b")
+    assert "<" not in cleaned and ">" not in cleaned, cleaned
+    assert cleaned.startswith("a ") and cleaned.endswith(" b")
+
+
 def test_rich_text_keeps_the_allowed_markup_and_safe_links():
     html = '<p>Kom <strong>koken</strong>: <a href="https://buurt.nl/x">info</a></p><ul><li>één</li></ul>'
     cleaned = clean_rich_text(html)
