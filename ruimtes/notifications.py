@@ -42,10 +42,10 @@ def booking_made(pk: int, *, count: int = 1) -> None:
     _send("ontvangen", boeking, [boeking.booker.email], count=count)
 
 
-def booking_decided(pk: int) -> None:
+def booking_decided(pk: int, *, count: int = 1) -> None:
     boeking = _load(pk)
     if boeking is not None:
-        _send("besluit", boeking, [boeking.booker.email])
+        _send("besluit", boeking, [boeking.booker.email], count=count)
 
 
 def booking_cancelled(pk: int, *, count: int = 1) -> None:

@@ -224,6 +224,41 @@ def boeking_approve(*, boeking: Boeking, manager) -> Boeking:
 
 
 @transaction.atomic
+def serie_approve(*, boeking: Boeking, manager) -> int:
+    """Confirm every requested future date of the series ``boeking`` belongs to.
+
+    A date that now overlaps a confirmed booking stays requested, for a decision of its
+    own. Returns how many dates were confirmed; ValidationError("status") if none was.
+    Mails the booker once, after commit.
+    """
+    rules.require(manager, rules.LOCATION_MANAGE, boeking.ruimte.locatie)
+    if boeking.serie_id is None:
+        raise rule_error("status", "status")
+    lock_ruimte(boeking.ruimte)
+    now = timezone.now()
+    pending = (
+        Boeking.objects.select_for_update(of=("self",))
+        .filter(serie_id=boeking.serie_id, status=Boeking.Status.AANGEVRAAGD, starts_at__gt=now)
+        .select_related("ruimte")
+        .order_by("starts_at")
+    )
+    approved = []
+    for item in pending:
+        if _overlap_exists(item.ruimte, item.starts_at, item.blocked_until, exclude_pk=item.pk):
+            continue
+        item.status = Boeking.Status.BEVESTIGD
+        item.decided_by = manager
+        item.decided_at = now
+        _save_guarded(item)
+        approved.append(item)
+    if not approved:
+        raise rule_error("status", "status")
+    first, count = approved[0], len(approved)
+    transaction.on_commit(lambda: notifications.booking_decided(first.pk, count=count))
+    return count
+
+
+@transaction.atomic
 def boeking_decline(*, boeking: Boeking, manager, reason: str) -> Boeking:
     rules.require(manager, rules.LOCATION_MANAGE, boeking.ruimte.locatie)
     if not reason.strip():

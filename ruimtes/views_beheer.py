@@ -59,6 +59,12 @@ def decide(request, pk: int):
             if request.POST.get("action") == "goedkeuren":
                 services.boeking_approve(boeking=boeking, manager=request.user)
                 messages.success(request, _("De aanvraag is goedgekeurd."))
+            elif request.POST.get("action") == "reeks_goedkeuren":
+                count = services.serie_approve(boeking=boeking, manager=request.user)
+                messages.success(
+                    request,
+                    _("%(count)s datums van de reeks zijn goedgekeurd.") % {"count": count},
+                )
             else:
                 services.boeking_decline(
                     boeking=boeking, manager=request.user, reason=form.cleaned_data["reason"]
@@ -69,7 +75,18 @@ def decide(request, pk: int):
                 form.add_error("reason" if name == "reason" else None, errors)
         else:
             return redirect("ruimtes:beheer")
-    return render(request, "ruimtes/beheer/decide.html", {"boeking": boeking, "form": form})
+    series_pending = 0
+    if boeking.serie_id and boeking.status == Boeking.Status.AANGEVRAAGD:
+        series_pending = Boeking.objects.filter(
+            serie_id=boeking.serie_id,
+            status=Boeking.Status.AANGEVRAAGD,
+            starts_at__gt=timezone.now(),
+        ).count()
+    return render(
+        request,
+        "ruimtes/beheer/decide.html",
+        {"boeking": boeking, "form": form, "series_pending": series_pending},
+    )
 
 
 def _occupancy_rows(locatie, monday):

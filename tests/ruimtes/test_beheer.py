@@ -6,8 +6,10 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 
-from ruimtes.models import Boeking, Locatie
+from ruimtes import services
+from ruimtes.models import Boeking, BookerType, Locatie
 from tests.factories import UserFactory, totp_enable
 from tests.ruimtes.factories import BoekingFactory, LocatieFactory, RuimteFactory, at, next_monday
 
@@ -142,3 +144,52 @@ def test_beheer_can_list_and_add_locations_in_the_admin(client):
     assert client.get("/admin/ruimtes_fotos/new/").status_code == 200
     client.force_login(UserFactory(groups=["moderator"]))
     assert client.get("/admin/ruimtes_locaties/").status_code in (302, 403)
+
+
+def test_manager_approves_a_whole_series_in_one_go(
+    client, setup, django_capture_on_commit_callbacks
+):
+    manager, mine, _request_mine, _request_theirs = setup
+    mine.locatie.approval_required = True
+    mine.locatie.save()
+    booker = UserFactory()
+    monday = next_monday(2)
+    with django_capture_on_commit_callbacks(execute=True):
+        serie, plan = services.serie_create(
+            ruimte=mine,
+            booker=booker,
+            starts_at=at(monday, 19),
+            ends_at=at(monday, 21),
+            interval_weeks=1,
+            until=monday + timedelta(weeks=2),
+            title="Buurtkoor",
+            expected_people=8,
+            booker_type=BookerType.BEWONERSINITIATIEF,
+        )
+    dates = list(serie.boekingen.order_by("starts_at"))
+    assert [b.status for b in dates] == [Boeking.Status.AANGEVRAAGD] * 3
+    # Someone else got the last Monday confirmed meanwhile: that date waits on its own.
+    BoekingFactory(ruimte=mine, starts_at=at(monday + timedelta(weeks=2), 20))
+    client.force_login(manager)
+
+    page = client.get(f"/ruimtes/beheer/aanvragen/{dates[0].pk}/").content.decode()
+    assert "Keur de reeks goed (3 datums)" in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/ruimtes/beheer/aanvragen/{dates[0].pk}/", {"action": "reeks_goedkeuren"}, follow=True
+        )
+    assert "2 datums van de reeks zijn goedgekeurd." in response.content.decode()
+    assert [Boeking.objects.get(pk=b.pk).status for b in dates] == [
+        Boeking.Status.BEVESTIGD,
+        Boeking.Status.BEVESTIGD,
+        Boeking.Status.AANGEVRAAGD,
+    ]
+    assert [m.to for m in mail.outbox] == [[booker.email]]
+    assert "Dat geldt voor 2 datums van de reeks" in mail.outbox[0].body
+    # Another location's manager cannot approve this series.
+    client.force_login(UserFactory())
+    response = client.post(
+        f"/ruimtes/beheer/aanvragen/{dates[2].pk}/", {"action": "reeks_goedkeuren"}
+    )
+    assert response.status_code == 403
