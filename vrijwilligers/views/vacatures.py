@@ -35,9 +35,13 @@ def vacature_list(request):
 
 def vacature_detail(request, pk: int):
     vacature = queries.vacature_get(pk)
-    if vacature is None or not queries.vacature_is_visible(vacature):
+    if vacature is None:
         raise Http404
     can_manage = rules.can(request.user, MANAGE, vacature)
+    is_public = queries.vacature_is_visible(vacature)
+    if not is_public and not can_manage:
+        # Until the initiatief is published only its owners see the vacature.
+        raise Http404
     own = None
     if request.user.is_authenticated:
         own = Reactie.objects.filter(vacature=vacature, volunteer=request.user).first()
@@ -50,6 +54,7 @@ def vacature_detail(request, pk: int):
             "form": ReactieForm(),
             "own_reactie": own,
             "can_manage": can_manage,
+            "is_public": is_public,
             "can_respond": vacature.is_open and own is None and not can_manage,
             "grid": grid_rows(vacature.availability_mask) if vacature.availability_mask else None,
             "figures": match_figures(vacature.reacties.all()),
