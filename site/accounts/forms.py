@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from buurtkracht.accounts.models import User
 from buurtkracht.accounts.queries import wijk_choices
 from buurtkracht.accounts.services import MESSAGES
+from buurtkracht.core.sanitize import PlainTextField
 
 
 class ProfileForm(forms.Form):
-    display_name = forms.CharField(
+    display_name = PlainTextField(
         label=_("Naam op de site"),
         max_length=User._meta.get_field("display_name").max_length,
         required=False,

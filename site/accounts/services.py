@@ -12,6 +12,7 @@ from buurtkracht.accounts.models import User
 from buurtkracht.accounts.privacy import anonymiser_registry
 from buurtkracht.accounts.roles import forget_roles
 from buurtkracht.areas.models import Wijk
+from buurtkracht.core.sanitize import clean_plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def user_profile_update(*, user: User, display_name: str, home_wijk: Wijk | None
     Raises ValidationError (code ``name_is_email``, or the model's own codes) keyed by
     field; nothing is saved then.
     """
-    display_name = display_name.strip()
+    display_name = clean_plain_text(display_name)
     if _looks_like_email(display_name):
         raise ValidationError(
             {"display_name": ValidationError(MESSAGES["name_is_email"], code="name_is_email")}

@@ -70,6 +70,16 @@ def test_account_form_saves_name_and_wijk(client):
 
 
 @pytest.mark.django_db
+def test_account_form_stores_the_name_without_markup(client):
+    user = UserFactory(display_name="Oud")
+    client.force_login(user)
+    typed = 'Fatima "><script>alert(1)</script><img src=x onerror=alert(1)>'
+    client.post("/account/", {"display_name": typed, "home_wijk": ""})
+    user.refresh_from_db()
+    assert user.display_name == 'Fatima ">'
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
