@@ -153,9 +153,14 @@ def staff_login(page: Page, site_server, who: str, password: str = DEMO_PASSWORD
     if "/accounts/2fa/authenticate/" in page.url:
         if key not in _secrets:
             _secrets[key] = _stored_secret(site_server, email)
-        field(page, "Code").fill(_fresh_code(key))
-        page.get_by_role("button", name="Aanmelden").click()
-        page.wait_for_load_state()
+        for _attempt in range(2):
+            field(page, "Code").fill(_fresh_code(key))
+            page.get_by_role("button", name="Aanmelden").click()
+            page.wait_for_load_state()
+            if "/accounts/2fa/" not in page.url:
+                break
+            # Another test may have used this period's code: the next one is fresh.
+            _last_counter[key] = int(time.time() // 30)
         assert "/accounts/2fa/" not in page.url, f"two-step login of {who} failed"
     assert "/accounts/login/" not in page.url, f"login of {who} failed: {page.url}"
     # The admin sends a staff member without two-step login to set it up first.
