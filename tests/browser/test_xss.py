@@ -27,6 +27,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import struct
 import time
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ from .xss_payloads import LONG, PAYLOADS, Payload, combined, short
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PASSWORD = "xss-wachtwoord-42"
 OUT_PREFIX = "XSS-CONTENT:"
+# A tag in stored plain text: "<" with a letter, "/", "!" or "?" after it.
+TAG = re.compile(r"<[a-zA-Z/!?]")
 
 # What the browser reports when a payload runs; installed before any page script.
 INIT_SCRIPT = """
@@ -117,19 +120,36 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
     from buurtkracht.accounts.models import User
     from buurtkracht.accounts.services import user_profile_update
     from buurtkracht.areas.models import Buurt
+    from buurtkracht.core.sanitize import clean_rich_text
     from initiatieven import services as initiative_services
     from initiatieven.buurtbudget import queries as budget_queries
-    from initiatieven.buurtbudget.models import Aanvraag
+    from initiatieven.buurtbudget.models import Aanvraag, Verantwoording
     from initiatieven.donaties import services as donation_services
     from initiatieven.donaties import settlement
     from initiatieven.donaties.forms import DonatieForm
     from initiatieven.donaties.models import BerichtMelding, Doneerdoel
     from initiatieven.models import Initiatief, Melding, Prioriteit, Thema
     from ruimtes.models import Boeking
-    from vrijwilligers.models import Vacature
+    from vrijwilligers.models import Profiel, Vacature
 
     out: dict = {}
     errors: list[str] = []
+
+    def stored_markup(rows, *, rich: set[str]) -> list[str]:
+        found = []
+        for row in rows:
+            for column in row._meta.concrete_fields:
+                name = f"{row._meta.label}.{column.name}"
+                value = getattr(row, column.attname)
+                for text in value if isinstance(value, list) else [value]:
+                    if not isinstance(text, str):
+                        continue
+                    if name in rich:
+                        if clean_rich_text(text) != text:
+                            found.append(f"{name} (rich text, not clean): {text[:120]!r}")
+                    elif TAG.search(text):
+                        found.append(f"{name}: {text[:120]!r}")
+        return found
 
     def check(response, what: str, ok=(302,)):
         if response.status_code not in ok:
@@ -164,7 +184,7 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
         return SimpleUploadedFile("foto.png", buffer.getvalue(), content_type="image/png")
 
     owner = person("eigenaar", name=short())
-    volunteer = person("vrijwilliger", name=short((33, 2)))
+    volunteer = person("vrijwilliger", name=short((0, 33)))
     moderator = person("moderator", name="XSS moderator", groups=["moderator"])
     Authenticator.objects.filter(user=moderator).delete()
     TOTP.activate(moderator, TOTP_SECRET)
@@ -477,6 +497,39 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
     )
     out["wijk"] = buurt.wijk.slug
     out["errors"] = errors
+
+    # What is stored must hold no markup (plain text) or only the allow-list (rich text):
+    # the API, exports and mails use it too, not only our escaping templates.
+    vacatures = list(Vacature.objects.filter(pk__in=out["vacatures"]))
+    stored = [
+        owner,
+        volunteer,
+        *[
+            row
+            for item in (published, submitted)
+            for row in (
+                item,
+                *item.behoeften.all(),
+                *item.fotos.all(),
+                *item.updates.all(),
+                *[c for u in item.updates.all() for c in u.cijfers.all()],
+            )
+        ],
+        *Melding.objects.filter(initiatief=published),
+        doel,
+        donatie,
+        *BerichtMelding.objects.filter(donatie=donatie),
+        *vacatures,
+        *[r for v in vacatures for r in v.reacties.all()],
+        Profiel.objects.get(user=volunteer),
+        *Boeking.objects.filter(pk__in=out["bookings"].values()),
+        aanvraag,
+        *aanvraag.regels.all(),
+        *aanvraag.reacties.all(),
+        *aanvraag.stemmen.all(),
+        *Verantwoording.objects.filter(aanvraag=aanvraag),
+    ]
+    out["stored_markup"] = stored_markup(stored, rich={"initiatieven.Initiatief.description"})
     print(OUT_PREFIX + json.dumps(out))
 
 
@@ -507,6 +560,10 @@ def content(site_server):
     data = json.loads(line[len(OUT_PREFIX) :])
     assert not data["errors"], data["errors"]
     return data
+
+
+def test_what_residents_type_is_stored_without_markup(content):
+    assert not content["stored_markup"], "\n".join(content["stored_markup"])
 
 
 @pytest.fixture

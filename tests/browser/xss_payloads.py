@@ -30,7 +30,12 @@ class Payload:
 
 _DATA_HTML = base64.b64encode(b"<script>parent.__xss(13)</script>").decode()
 
+# Markup behind four layers of entities: a cleaner that unescapes a fixed number of times
+# hands it back as live markup.
+_NESTED = "&amp;amp;amp;amp;lt;img src=x onerror=__xss(0)&amp;amp;amp;amp;gt;"
+
 _RAW: dict[int, str] = {
+    0: _NESTED,
     1: "<script>__xss(1)</script>",
     2: "<img src=x onerror=__xss(2)>",
     3: "<svg onload=__xss(3)>",
