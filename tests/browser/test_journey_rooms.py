@@ -1,4 +1,5 @@
-"""Journey: an initiative owner books a room for a weekly meeting; the centre manager approves.
+"""Journey: an initiative owner books a room for a weekly meeting; the centre manager approves
+the whole series at once.
 
 Also done keyboard-only and with JavaScript off. Every booking is a two-week series in
 the Vergaderkamer of De Tagerijn on Fridays, each journey at its own hour, so the
@@ -247,22 +248,26 @@ def test_journey_owner_books_weekly_meeting_and_manager_approves(
     expect(requests).to_have_count(2)
     assert_no_sideways_scroll(manager)
     shot(manager, f"kamer-5-aanvragen-{width}")
-    for _ in range(2):
-        manager.locator("table tr", has_text=title).first.get_by_role("link", name=title).click()
-        expect(manager.get_by_role("heading", level=1)).to_have_text("Aanvraag beoordelen")
-        expect(manager.locator("dl")).to_contain_text(f"{ROOM}, {LOCATION}")
-        assert_no_sideways_scroll(manager)
-        manager.get_by_role("button", name="Goedkeuren").click()
-        expect(manager.locator(".bk-messages")).to_contain_text("De aanvraag is goedgekeurd.")
+    manager.locator("table tr", has_text=title).first.get_by_role("link", name=title).click()
+    expect(manager.get_by_role("heading", level=1)).to_have_text("Aanvraag beoordelen")
+    expect(manager.locator("dl")).to_contain_text(f"{ROOM}, {LOCATION}")
+    expect(manager.locator("dl")).to_contain_text(dutch(friday))
+    expect(manager.get_by_text("hoort bij een reeks met 2 aangevraagde datums")).to_be_visible()
+    assert_no_sideways_scroll(manager)
+    shot(manager, f"kamer-6-beoordelen-{width}")
+    manager.get_by_role("button", name="Keur de reeks goed (2 datums)").click()
+    expect(manager.locator(".bk-messages")).to_contain_text(
+        "2 datums van de reeks zijn goedgekeurd."
+    )
     expect(manager.locator("table tr", has_text=title)).to_have_count(0)
 
     # The owner sees both dates confirmed, and has the mail.
     mine = my_bookings(owner, title)
     expect(mine).to_have_count(2)
     expect(mine.filter(has_text="Bevestigd")).to_have_count(2)
-    shot(owner, f"kamer-6-bevestigd-{width}")
+    shot(owner, f"kamer-7-bevestigd-{width}")
     mail = wait_for_mail_with(site_server, OWNER_EMAIL, subject="goedgekeurd", text=title)
-    assert "goedgekeurd" in mail.body
+    assert "Dat geldt voor 2 datums van de reeks" in mail.body
 
 
 def test_journey_keyboard_only_room_booking(
