@@ -111,16 +111,20 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
     from allauth.mfa.totp.internal.auth import TOTP
     from bs4 import BeautifulSoup
     from django.contrib.auth.models import Group
+    from django.core.exceptions import ValidationError as DjangoValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import transaction
     from django.test import Client
     from PIL import Image
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
     from buurtkracht.accounts.forms import ProfileForm
     from buurtkracht.accounts.models import User
     from buurtkracht.accounts.services import user_profile_update
     from buurtkracht.areas.models import Buurt
+    from buurtkracht.blocks import BaseStreamBlock, validate_link
     from buurtkracht.core.sanitize import clean_rich_text
+    from buurtkracht.home.models import HomePage, StandardPage
     from initiatieven import services as initiative_services
     from initiatieven.buurtbudget import queries as budget_queries
     from initiatieven.buurtbudget.models import Aanvraag, Verantwoording
@@ -131,6 +135,9 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
     from initiatieven.models import Initiatief, Melding, Prioriteit, Thema
     from ruimtes.models import Boeking
     from vrijwilligers.models import Profiel, Vacature
+    from vrijwilligers.skills import Skill
+    from vrijwilligers.talentenbeurs.forms import slot_choices
+    from vrijwilligers.talentenbeurs.models import Tafel, Talentenbeurs
 
     out: dict = {}
     errors: list[str] = []
@@ -155,7 +162,7 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
         if response.status_code not in ok:
             soup = BeautifulSoup(response.content, "html.parser")
             shown = [
-                " ".join(e.get_text(" ").split()) for e in soup.select(".errorlist, .utrecht-alert")
+                " ".join(e.get_text(" ").split()) for e in soup.select(".errorlist, [class*=error]")
             ]
             errors.append(f"{what}: {response.status_code} {shown or response.content[:300]!r}")
         return response
@@ -397,6 +404,114 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
         "profiel",
     )
 
+    # The owner accepts the response and declines one to the other vacature (with a
+    # note); the volunteer logs hours with a note for the owner to confirm.
+    first, second = (Vacature.objects.get(pk=pk) for pk in out["vacatures"])
+    check(
+        volunteer_client.post(f"/vrijwilligers/{second.pk}/reageren/", {"message": short()}),
+        "reactie 2",
+    )
+    accepted = first.reacties.get(volunteer=volunteer)
+    check(owner_client.post(f"/vrijwilligers/reacties/{accepted.pk}/accepteren/"), "accepteren")
+    check(
+        owner_client.post(
+            f"/vrijwilligers/reacties/{second.reacties.get(volunteer=volunteer).pk}/afwijzen/",
+            {"note": combined(limit=900)},
+        ),
+        "afwijzen reactie",
+    )
+    check(
+        volunteer_client.post(
+            f"/vrijwilligers/reacties/{accepted.pk}/uren/",
+            {"date": dt.date.today().isoformat(), "hours": "2", "note": short(limit=190)},
+        ),
+        "uren",
+    )
+
+    # A table at the Talentenbeurs (organisation and offer), seen by its organiser.
+    # The demo fairs are scheduled already: a copy open for tables, as its organiser sets it.
+    beurs = Talentenbeurs.objects.order_by("-pk").first()
+    organisers = list(beurs.organisers.all())
+    beurs.pk, beurs.id = None, None
+    beurs.slug = f"xss-beurs-{published.pk}"
+    beurs.registration_open, beurs.scheduled_at = True, None
+    beurs.save()
+    beurs.organisers.set(organisers)
+    check(
+        owner_client.post(
+            f"/talentenbeurs/{beurs.slug}/tafel-aanmelden/",
+            {
+                "organisation": short(limit=118),
+                "description": combined(limit=1990),
+                "offer_kinds": ["vrijwilligerswerk"],
+                "sought_talents": [Skill.choices[0][0]],
+                "slots": [code for code, _label in slot_choices(beurs)],
+            },
+        ),
+        "tafel",
+    )
+    out["beurs"] = beurs.slug
+    out["tafel"] = (
+        Tafel.objects.filter(beurs=beurs).order_by("-pk").values_list("pk", flat=True).first()
+    )
+
+    # A CMS page as an editor makes it: Draftail sends its content state, which Wagtail
+    # converts to stored HTML (a link to javascript: among it); the other blocks as typed.
+    converter = ContentstateConverter(features=["bold", "italic", "link", "ol", "ul"])
+
+    def cms(text: str) -> str:  # (a NUL in a stream block cannot be stored: see report)
+        return text.replace("\x00", "")
+
+    text = cms(combined(limit=3000))
+    state = {
+        "blocks": [
+            {
+                "key": "a",
+                "text": text,
+                "type": "unstyled",
+                "depth": 0,
+                "inlineStyleRanges": [{"offset": 0, "length": 5, "style": "BOLD"}],
+                "entityRanges": [
+                    {"offset": 0, "length": 5, "key": 0},
+                    {"offset": 6, "length": 5, "key": 1},
+                ],
+                "data": {},
+            }
+        ],
+        "entityMap": {
+            "0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "javascript:__xss(4)"}},
+            "1": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "data:text/html,x"}},
+        },
+    }
+    body = BaseStreamBlock().to_python(
+        [
+            {"type": "heading", "value": {"text": short(limit=118), "level": "h2"}},
+            {"type": "paragraph", "value": converter.to_database_format(json.dumps(state))},
+            {"type": "quote", "value": {"text": cms(combined(limit=2000)), "attribution": short()}},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "text": short(limit=78),
+                    "description": cms(combined(limit=290)),
+                    "url": "/ruimtes/",
+                },
+            },
+        ]
+    )
+    try:
+        validate_link("javascript:__xss(31)")
+    except DjangoValidationError:
+        pass
+    else:
+        errors.append("a javascript: link was accepted for a call to action")
+    home = HomePage.objects.first()
+    page = StandardPage(
+        title=short(), slug=f"xss-pagina-{published.pk}", intro=cms(combined(limit=900)), body=body
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    out["cms"] = page.url
+
     # Room bookings: one waiting for the manager, one declined with a reason, one public.
     def weekday_ahead(days: int) -> dt.date:
         day = dt.date.today() + dt.timedelta(days=days)
@@ -521,6 +636,8 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
         *BerichtMelding.objects.filter(donatie=donatie),
         *vacatures,
         *[r for v in vacatures for r in v.reacties.all()],
+        *[u for v in vacatures for r in v.reacties.all() for u in r.uren.all()],
+        *Tafel.objects.filter(pk=out["tafel"]),
         Profiel.objects.get(user=volunteer),
         *Boeking.objects.filter(pk__in=out["bookings"].values()),
         aanvraag,
@@ -665,6 +782,8 @@ def test_public_pages_run_no_payload(visit, content):
         (f"/buurtbudget/wijk/{content['wijk']}/", [LONG_TEXT]),
         ("/zoeken/?q=Zwaluwstaart", ["Zwaluwstaart"]),
         ("/zoeken/?q=Kwikstaart", ["Kwikstaart"]),
+        (content["cms"], [TITLE, LONG_TEXT]),
+        (f"/talentenbeurs/{content['beurs']}/", []),
         ("/sociale-kaart/", []),
         (f"/sociale-kaart/{content['wijk']}/", []),
         ("/en/initiatieven/" + slug + "/", [TITLE, LONG_TEXT]),
@@ -728,7 +847,7 @@ def test_owner_volunteer_manager_panel_and_moderator_pages_run_no_payload(
     for path, expected in [
         ("/account/", []),
         ("/vrijwilligers/profiel/", []),
-        ("/vrijwilligers/mijn/", [TITLE]),
+        ("/vrijwilligers/mijn/", [TITLE, "xss00"]),
         ("/vrijwilligers/voor-jou/", []),
     ]:
         assert_safe(volunteer, path, *expected)
@@ -748,6 +867,7 @@ def test_owner_volunteer_manager_panel_and_moderator_pages_run_no_payload(
         ("/ruimtes/mijn-boekingen/", [TITLE]),
         (f"/ruimtes/boekingen/{bookings['declined']}/", [TITLE, "xss01"]),
         ("/buurtbudget/aanvragen/", []),
+        (f"/talentenbeurs/{content['beurs']}/tafels/{content['tafel']}/", [TITLE]),
         (f"/buurtbudget/aanvragen/{aanvraag}/", [LONG_TEXT]),
         ("/account/", []),
     ]:
@@ -772,6 +892,9 @@ def test_owner_volunteer_manager_panel_and_moderator_pages_run_no_payload(
     ]:
         assert_safe(manager, path, *expected)
 
+    organiser = visit("professional")
+    assert_safe(organiser, f"/talentenbeurs/{content['beurs']}/organisatie/", TITLE)
+
     panel = visit("inspiratieteam")
     for path, expected in [
         (f"/buurtbudget/aanvragen/{aanvraag}/", [LONG_TEXT, TITLE]),
@@ -794,5 +917,5 @@ def test_owner_volunteer_manager_panel_and_moderator_pages_run_no_payload(
     ]:
         assert_safe(moderator, path, *expected)
 
-    for visitor in (volunteer, owner, manager, panel, moderator):
+    for visitor in (volunteer, owner, manager, organiser, panel, moderator):
         assert not visitor.errors, visitor.errors
