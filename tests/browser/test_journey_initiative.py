@@ -133,6 +133,9 @@ def resident_publishes_initiative(open_page, site_server, width: int, shot=None)
     public_url = owner.get_by_role("link", name="Bekijk een voorbeeld").get_attribute("href")
     visitor = open_page(width)
     assert visitor.goto(public_url).status == 404
+    assert visitor.goto(vacature_url).status == 404
+    visitor.goto(f"/zoeken/?q={word.lower()}")
+    expect(visitor.get_by_text("0 resultaten gevonden")).to_be_visible()
 
     # The moderator follows the link in the mail and publishes it in the admin.
     mail = site_server.wait_for_mail(
