@@ -24,6 +24,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import HEIGHT
 from .key_pages import discover, key_pages
@@ -233,4 +234,36 @@ def test_forms_showing_errors_have_no_serious_accessibility_violations(
     )
     assert not failures, f"axe found serious or critical violations as {role}:\n" + "\n".join(
         failures
+    )
+
+
+def test_what_scripts_add_has_no_serious_accessibility_violations(browser, site_server, pages):
+    """The search suggestions (a combobox) open, and a place on the sociale kaart opened."""
+    paths = dict(pages["anon"])
+    context = browser.new_context(base_url=site_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    failures = []
+    try:
+        page.goto("/")
+        box = page.get_by_role("combobox").first
+        box.press_sequentially("re", delay=50)
+        page.get_by_role("option").first.wait_for()
+        box.press("ArrowDown")
+        assert box.get_attribute("aria-expanded") == "true"
+        failures += [("suggestions", v) for v in axe_violations(page)]
+
+        page.goto(paths["sociale-kaart"])
+        pin = page.locator(".leaflet-marker-icon").first
+        pin.focus()
+        pin.press("Enter")
+        page.locator(".leaflet-popup").wait_for()
+        # Leaflet fades the popup in: check the colours once it is fully there.
+        expect(page.locator(".leaflet-popup")).to_have_css("opacity", "1")
+        failures += [("kaart popup", v) for v in axe_violations(page)]
+    finally:
+        context.close()
+    serious = [(state, v) for state, v in failures if v["impact"] in FAILING_IMPACTS]
+    assert not serious, "axe found serious or critical violations:\n" + "\n".join(
+        f"  {state}:\n{describe(v)}" for state, v in serious
     )
