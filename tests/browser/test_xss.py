@@ -193,8 +193,11 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
     owner = person("eigenaar", name=short())
     volunteer = person("vrijwilliger", name=short((0, 33)))
     moderator = person("moderator", name="XSS moderator", groups=["moderator"])
-    Authenticator.objects.filter(user=moderator).delete()
-    TOTP.activate(moderator, TOTP_SECRET)
+    admin = person("beheer", name="XSS beheer")
+    User.objects.filter(pk=admin.pk).update(is_superuser=True, is_staff=True)
+    for staff in (moderator, admin):
+        Authenticator.objects.filter(user=staff).delete()
+        TOTP.activate(staff, TOTP_SECRET)
     demo_moderator = User.objects.get(email="moderator@demo.buurtkracht.nl")
     buurt = Buurt.objects.select_related("wijk").get(slug="kolenkitbuurt")
     owner_client, volunteer_client = client(owner), client(volunteer)
@@ -947,5 +950,21 @@ def test_owner_volunteer_manager_panel_and_moderator_pages_run_no_payload(
     ]:
         assert_safe(moderator, path, *expected)
 
-    for visitor in (volunteer, owner, manager, organiser, panel, moderator):
+    # Staff lists and edit forms in the Wagtail admin show the same texts.
+    admin = visit("xss-beheer@example.org")
+    vacature = content["vacatures"][0]
+    for path, expected in [
+        ("/admin/vrijwilligers_vacatures/", [TITLE]),
+        (f"/admin/vrijwilligers_vacatures/edit/{vacature}/", []),
+        (f"/admin/vrijwilligers_vacatures/inspect/{vacature}/", [TITLE]),
+        ("/admin/aanvraag/", []),
+        (f"/admin/aanvraag/edit/{aanvraag}/", []),
+        (f"/admin/aanvraag/inspect/{aanvraag}/", [LONG_TEXT]),
+        ("/admin/donaties/", []),
+        (f"/admin/pages/search/?q={quote(short(limit=120))}", []),
+        (f"/admin/vrijwilligers_vacatures/?q={quote(short(limit=120))}", []),
+    ]:
+        assert_safe(admin, path, *expected)
+
+    for visitor in (volunteer, owner, manager, organiser, panel, moderator, admin):
         assert not visitor.errors, visitor.errors
