@@ -253,8 +253,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         seconds = settings.PAGE_CACHE_SECONDS
-        if seconds <= 0 or not _request_is_eligible(request):
+        if seconds <= 0:
             return self._mark_private(request, self.get_response(request))
+        if not _request_is_eligible(request):
+            return self._mark_private(request, self._render(request))
         key = _page_key(request)
         try:
             found = cache.get_many([GENERATION_KEY, key])
@@ -269,7 +271,7 @@ class PageCacheMiddleware:
             return self._mark_private(request, self._from_entry(request, entry))
 
         writes_before = _writes_so_far()
-        response = self.get_response(request)
+        response = self._render(request)
         body = None if _writes_so_far() != writes_before else _storable_body(request, response)
         if body is not None:
             entry = {
@@ -288,6 +290,12 @@ class PageCacheMiddleware:
                 logger.exception("Could not store a page in the page cache")
         response["X-Cache"] = "miss"
         return self._mark_private(request, response)
+
+    def _render(self, request: HttpRequest) -> HttpResponseBase:
+        from buurtkracht.core.memo import site_for_request
+
+        site_for_request(request)  # Wagtail's site and root page from the cache, not a query
+        return self.get_response(request)
 
     @staticmethod
     def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:

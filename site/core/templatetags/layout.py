@@ -11,7 +11,8 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
-from wagtail.models import Site
+
+from buurtkracht.core.memo import site_setting_for_request
 
 register = template.Library()
 
@@ -87,8 +88,7 @@ def site_setting(context, app_label: str, model_name: str):
     if model is None or request is None:
         return None
     if issubclass(model, BaseSiteSetting):
-        site = Site.find_for_request(request)
-        return model.for_site(site) if site is not None else None
+        return site_setting_for_request(model, request)  # from the cache: no query per page
     return model.load(request_or_site=request)
 
 

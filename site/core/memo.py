@@ -1,0 +1,74 @@
+"""Site-wide lookups every page makes (the Wagtail site, its settings), from the cache.
+
+A value is kept with the page cache's generation (see ``buurtkracht.core.page_cache``):
+any database write outside the bookkeeping tables makes it stale, so an editor's change
+to the footer shows on the next request. Only used when the page cache is on
+(``PAGE_CACHE_SECONDS`` > 0), for the same reason: with a per-process cache another
+process's write would not reach it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from wagtail.models import Site
+
+from buurtkracht.core.page_cache import GENERATION_KEY, generation_current, logger
+
+T = TypeVar("T")
+MEMO_PREFIX = "page-cache:memo:"
+MEMO_SECONDS = 3600
+
+
+def generation_memo(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, computed once per generation and shared by every process."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    key = MEMO_PREFIX + name
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = generation_current()
+    except Exception:
+        logger.exception("Page cache unavailable")
+        return compute()
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    try:
+        cache.set(key, (generation, value), MEMO_SECONDS)
+    except Exception:
+        logger.exception("Could not store a value in the page cache")
+    return value
+
+
+def _site_with_root(request: HttpRequest) -> Site | None:
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - kept with the site: Wagtail's routing starts here
+    return site
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    """Wagtail's ``Site.find_for_request`` without its query, and the root page with it."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return Site.find_for_request(request)
+    if not hasattr(request, "_wagtail_site"):
+        name = f"site:{request.get_host()}:{request.get_port()}"
+        request._wagtail_site = generation_memo(name, lambda: _site_with_root(request))
+    return request._wagtail_site
+
+
+def site_setting_for_request(model, request: HttpRequest):
+    """``model.for_site`` for the request's site (a ``BaseSiteSetting``), or None."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    name = f"setting:{model._meta.label_lower}:{site.pk}"
+    return generation_memo(name, lambda: model.for_site(site))
