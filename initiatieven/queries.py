@@ -4,7 +4,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from buurtkracht.accounts import rules
-from initiatieven.models import Behoefte, Cijfer, Foto, Initiatief, Update
+from initiatieven.models import Behoefte, Cijfer, Eigenaar, Foto, Initiatief, Update
 
 SORTS = {
     "nieuw": [F("published_at").desc(nulls_last=True), "-pk"],
@@ -67,7 +67,7 @@ def _detail_queryset() -> QuerySet[Initiatief]:
         "priorities",
         Prefetch("fotos", queryset=Foto.objects.order_by("sort_order", "pk")),
         "behoeften",
-        "eigenaarschappen__user",
+        Prefetch("eigenaarschappen", queryset=Eigenaar.objects.select_related("user")),
     )
 
 
@@ -109,6 +109,21 @@ def impact(initiatief: Initiatief) -> list[dict]:
         .annotate(total=Sum("value"))
         .order_by("kind", "label")
     )
+    return _impact_rows(rows)
+
+
+def impact_of(updates: list[Update]) -> list[dict]:
+    """``impact`` from a loaded ``timeline`` (its figures prefetched): no query."""
+    totals: dict[tuple[str, str], int] = {}
+    for update in updates:
+        for cijfer in update.cijfers.all():
+            key = (cijfer.kind, cijfer.label)
+            totals[key] = totals.get(key, 0) + cijfer.value
+    rows = [{"kind": k, "label": label, "total": total} for (k, label), total in totals.items()]
+    return _impact_rows(sorted(rows, key=lambda row: (row["kind"], row["label"])))
+
+
+def _impact_rows(rows) -> list[dict]:
     labels = dict(Cijfer.Kind.choices)
     return [
         {

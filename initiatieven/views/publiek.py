@@ -47,6 +47,7 @@ def initiatief_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
         request.user.is_authenticated
         and Volger.objects.filter(initiatief=initiatief, user=request.user).exists()
     )
+    updates = list(queries.timeline(initiatief))
     return render(
         request,
         "initiatieven/detail.html",
@@ -55,8 +56,8 @@ def initiatief_detail_view(request: HttpRequest, slug: str) -> HttpResponse:
             "behoeften": behoeften,
             "open_behoeften": [b for b in behoeften if b.is_open],
             "vervulde_behoeften": [b for b in behoeften if not b.is_open],
-            "updates": list(queries.timeline(initiatief)),
-            "impact": queries.impact(initiatief),
+            "updates": updates,
+            "impact": queries.impact_of(updates),
             "owners": [e.user for e in initiatief.eigenaarschappen.all()],
             "can_edit": can_edit,
             "is_following": is_following,
