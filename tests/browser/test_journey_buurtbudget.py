@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from playwright.sync_api import Page, expect
 
-from .test_journey_rooms import assert_no_sideways_scroll
+from .journeys import assert_fits, key_shot
 
 OWNER = "initiatiefnemer"
 INITIATIVE = "Fietsenmakerij Mercatorplein"
@@ -46,7 +46,7 @@ def apply(page: Page, *, amount: int, plan: str) -> str:
     line = page.locator(".bb-line").first
     line.get_by_label("Waarvoor?").fill("Gereedschap en onderdelen")
     line.get_by_label("Bedrag (euro)").fill(str(amount))
-    assert_no_sideways_scroll(page)
+    assert_fits(page)
     page.get_by_role("button", name="Aanvraag indienen").click()
     expect(page.locator(".bk-messages")).to_contain_text("Je aanvraag is ingediend.")
     expect(page.get_by_text("Ingediend", exact=True)).to_be_visible()
@@ -58,7 +58,7 @@ def vote(page: Page, *, amount: int, choice: str, motivation: str) -> None:
     page.goto("/buurtbudget/")
     page.get_by_role("link", name=WIJK, exact=True).click()
     page.get_by_role("link", name="Naar het inspiratieteam").click()
-    assert_no_sideways_scroll(page)
+    assert_fits(page)
     row = page.locator("tr", has_text=INITIATIVE).filter(has_text=f"€ {dutch_euros(amount)}")
     expect(row).to_contain_text("nog niet gestemd")
     row.get_by_role("link", name=INITIATIVE).click()
@@ -68,7 +68,7 @@ def vote(page: Page, *, amount: int, choice: str, motivation: str) -> None:
     ).to_be_visible()
     page.get_by_label(choice, exact=True).check()
     page.get_by_label("Motivatie").fill(motivation)
-    assert_no_sideways_scroll(page)
+    assert_fits(page)
     page.get_by_role("button", name="Stem uitbrengen").click()
     expect(page.locator(".bk-messages")).to_contain_text("Je stem is opgeslagen.")
 
@@ -82,7 +82,7 @@ def test_journey_panel_votes_and_decision_is_public(open_page, login, shot, widt
     owner = open_page(width)
     login(owner, OWNER)
     application_url = apply(owner, amount=amount, plan=plan)
-    shot(owner, f"buurtbudget-1-aanvraag-{width}")
+    key_shot(shot, owner, f"buurtbudget-1-aanvraag-{width}")
 
     reasons = {}
     for index, (member, choice) in enumerate(PANEL):
@@ -91,7 +91,7 @@ def test_journey_panel_votes_and_decision_is_public(open_page, login, shot, widt
         reasons[member] = f"{choice} omdat het de buurt helpt ({member} {token})."
         vote(page, amount=amount, choice=choice, motivation=reasons[member])
         if index == 0:
-            shot(page, f"buurtbudget-2-gestemd-{width}")
+            key_shot(shot, page, f"buurtbudget-2-gestemd-{width}")
         if index < len(PANEL) - 1:
             # Not decided yet: the member now sees the votes so far, the quorum is not met.
             expect(page.get_by_text(f"{index + 1} stem")).to_be_visible()
@@ -100,7 +100,7 @@ def test_journey_panel_votes_and_decision_is_public(open_page, login, shot, widt
             besluit = page.locator("section", has=page.get_by_role("heading", name="Besluit"))
             expect(besluit).to_contain_text("Toegekend op")
             expect(besluit).to_contain_text("2 voor, 1 tegen, 0 onthouding.")
-            shot(page, f"buurtbudget-3-besluit-{width}")
+            key_shot(shot, page, f"buurtbudget-3-besluit-{width}")
 
     # Anyone can read the decision on the wijk's buurtbudget page, with the reasons for it.
     visitor = open_page(width)
@@ -116,8 +116,8 @@ def test_journey_panel_votes_and_decision_is_public(open_page, login, shot, widt
     # The reasons of the losing side and the names of the members stay private.
     expect(decision).not_to_contain_text(reasons["bewoner"])
     expect(decision).not_to_contain_text("Mohamed")
-    assert_no_sideways_scroll(visitor)
-    shot(visitor, f"buurtbudget-4-openbaar-{width}")
+    assert_fits(visitor)
+    key_shot(shot, visitor, f"buurtbudget-4-openbaar-{width}")
 
     # The owner reads the decision on the application and in the mail.
     owner.goto(application_url)

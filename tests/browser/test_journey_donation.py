@@ -12,7 +12,8 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_journey_rooms import assert_no_sideways_scroll, field_order, skip_to_content, tab_to
+from .journeys import assert_fits, key_shot
+from .test_journey_rooms import field_order, skip_to_content, tab_to
 
 STAND = re.compile(r"€\s*([\d.]+,\d\d) van €\s*([\d.]+,\d\d) opgehaald")
 
@@ -79,8 +80,8 @@ def test_journey_visitor_donates_and_progress_moves(open_page, shot, width, chec
     href = find_initiative_with_goal(page)
     before = goal_stand(page)
     assert before["bar"] == round(before["raised"] * 100)
-    assert_no_sideways_scroll(page)
-    shot(page, f"doneren-1-initiatief-{width}")
+    assert_fits(page)
+    key_shot(shot, page, f"doneren-1-initiatief-{width}")
     page.get_by_role("link", name="Doneer", exact=True).first.click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Doneer aan")
@@ -90,20 +91,20 @@ def test_journey_visitor_donates_and_progress_moves(open_page, shot, width, chec
     page.get_by_label("Laat mijn bedrag zien bij de donateurs").check()
     page.get_by_label("Bericht voor het initiatief (niet verplicht)").fill(message)
     page.get_by_label("Je e-mailadres").fill(f"donateur-{token}@example.org")
-    assert_no_sideways_scroll(page)
-    shot(page, f"doneren-2-formulier-{width}")
+    assert_fits(page)
+    key_shot(shot, page, f"doneren-2-formulier-{width}")
     page.get_by_role("button", name="Verder naar betalen").click()
 
     # The hosted checkout page of the local Stripe server.
     page.wait_for_url(re.compile(r"/checkout/cs_"))
     expect(page.locator("body")).to_contain_text("10,00")
-    assert_no_sideways_scroll(page)
-    shot(page, f"doneren-3-betalen-{width}")
+    assert_fits(page)
+    key_shot(shot, page, f"doneren-3-betalen-{width}")
     page.get_by_role("button", name=re.compile("^Betalen met iDEAL")).click()
 
     wait_until_paid(page)
-    assert_no_sideways_scroll(page)
-    shot(page, f"doneren-4-bedankt-{width}")
+    assert_fits(page)
+    key_shot(shot, page, f"doneren-4-bedankt-{width}")
     page.get_by_role("link", name="Terug naar het initiatief").click()
 
     assert page.url.endswith(href)
@@ -115,7 +116,7 @@ def test_journey_visitor_donates_and_progress_moves(open_page, shot, width, chec
     donor = page.locator(".bk-donateur", has_text=name)
     expect(donor).to_contain_text("€ 10,00")
     expect(donor).to_contain_text(message)
-    shot(page, f"doneren-5-voortgang-{width}")
+    key_shot(shot, page, f"doneren-5-voortgang-{width}")
 
 
 def test_journey_keyboard_only_donation(open_page, shot, width, checkout):
@@ -159,7 +160,7 @@ def test_journey_keyboard_only_donation(open_page, shot, width, checkout):
         "email",
     ]
     assert page.get_by_label("Laat mijn bedrag zien bij de donateurs").is_checked()
-    shot(page, f"doneren-toetsenbord-formulier-{width}")
+    key_shot(shot, page, f"doneren-toetsenbord-formulier-{width}")
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/checkout/cs_"))
@@ -174,7 +175,7 @@ def test_journey_keyboard_only_donation(open_page, shot, width, checkout):
         page.wait_for_timeout(250)
         page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text("Betaald – dank je wel!")
-    assert_no_sideways_scroll(page)
+    assert_fits(page)
     tab_to(page, lambda stop: stop["text"] == "Terug naar het initiatief")
     page.keyboard.press("Enter")
 

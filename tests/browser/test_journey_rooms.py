@@ -6,7 +6,7 @@ the Vergaderkamer of De Tagerijn on Fridays, each journey at its own hour, so th
 journeys of one session never overlap. De Tagerijn asks approval for every booking
 while this module runs (the demo centre confirms bookings of residents at once).
 
-The keyboard helpers (`tab_to`, `focused`, `assert_no_sideways_scroll`) are shared
+The keyboard helpers (`tab_to`, `focused`, `skip_to_content`) are shared
 with the donation journey.
 """
 
@@ -17,6 +17,8 @@ from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from .journeys import assert_fits, key_shot
 
 ROOM = "Vergaderkamer"
 LOCATION = "De Tagerijn"
@@ -113,11 +115,6 @@ def skip_to_content(page: Page) -> None:
     page.keyboard.press("Enter")
 
 
-def assert_no_sideways_scroll(page: Page) -> None:
-    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths[0]} > {widths[1]} px"
-
-
 def type_date(page: Page, day: date) -> None:
     """Type a date into the focused date input, in the order of its segments.
 
@@ -200,8 +197,8 @@ def test_journey_owner_books_weekly_meeting_and_manager_approves(
     owner.get_by_label("Wijk").select_option(label="De Baarsjes")
     owner.get_by_role("button", name="Zoek vrije ruimtes").click()
     expect(owner.get_by_role("heading", name=re.compile(r"\d+ vrije ruimtes?"))).to_be_visible()
-    assert_no_sideways_scroll(owner)
-    shot(owner, f"kamer-1-zoeken-{width}")
+    assert_fits(owner)
+    key_shot(shot, owner, f"kamer-1-zoeken-{width}")
     card = owner.locator(".bk-card", has_text=LOCATION).filter(has_text=ROOM)
     card.get_by_role("link", name=f"Boek {ROOM}").click()
 
@@ -217,8 +214,8 @@ def test_journey_owner_books_weekly_meeting_and_manager_approves(
     owner.get_by_label("Verwacht aantal mensen").fill("8")
     owner.get_by_label("Elke week").check()
     owner.get_by_label("Herhalen tot en met").fill((friday + timedelta(days=7)).isoformat())
-    assert_no_sideways_scroll(owner)
-    shot(owner, f"kamer-2-formulier-{width}")
+    assert_fits(owner)
+    key_shot(shot, owner, f"kamer-2-formulier-{width}")
     owner.get_by_role("button", name="Verder").click()
 
     # Step 2: both Fridays are free; the owner books them.
@@ -227,16 +224,16 @@ def test_journey_owner_books_weekly_meeting_and_manager_approves(
     rows = owner.locator("table tbody tr")
     expect(rows).to_have_count(2)
     expect(rows.filter(has_text="ja")).to_have_count(2)
-    assert_no_sideways_scroll(owner)
-    shot(owner, f"kamer-3-controleren-{width}")
+    assert_fits(owner)
+    key_shot(shot, owner, f"kamer-3-controleren-{width}")
     owner.get_by_role("button", name="Boek de vrije datums").click()
 
     expect(owner.locator(".bk-messages")).to_contain_text("2 datums geboekt, 0 overgeslagen.")
     mine = owner.locator("table").first.locator("tr", has_text=title)
     expect(mine).to_have_count(2)
     expect(mine.filter(has_text="Aangevraagd")).to_have_count(2)
-    assert_no_sideways_scroll(owner)
-    shot(owner, f"kamer-4-aangevraagd-{width}")
+    assert_fits(owner)
+    key_shot(shot, owner, f"kamer-4-aangevraagd-{width}")
     wait_for_mail_with(site_server, f"{MANAGER}@demo.buurtkracht.nl", subject="", text=title)
 
     # The manager of De Tagerijn finds the request in the queue and approves the series.
@@ -246,15 +243,15 @@ def test_journey_owner_books_weekly_meeting_and_manager_approves(
     manager.get_by_role("link", name="Beheer van ruimtes").click()
     requests = manager.locator("table tr", has_text=title)
     expect(requests).to_have_count(2)
-    assert_no_sideways_scroll(manager)
-    shot(manager, f"kamer-5-aanvragen-{width}")
+    assert_fits(manager)
+    key_shot(shot, manager, f"kamer-5-aanvragen-{width}")
     manager.locator("table tr", has_text=title).first.get_by_role("link", name=title).click()
     expect(manager.get_by_role("heading", level=1)).to_have_text("Aanvraag beoordelen")
     expect(manager.locator("dl")).to_contain_text(f"{ROOM}, {LOCATION}")
     expect(manager.locator("dl")).to_contain_text(dutch(friday))
     expect(manager.get_by_text("hoort bij een reeks met 2 aangevraagde datums")).to_be_visible()
-    assert_no_sideways_scroll(manager)
-    shot(manager, f"kamer-6-beoordelen-{width}")
+    assert_fits(manager)
+    key_shot(shot, manager, f"kamer-6-beoordelen-{width}")
     manager.get_by_role("button", name="Keur de reeks goed (2 datums)").click()
     expect(manager.locator(".bk-messages")).to_contain_text(
         "2 datums van de reeks zijn goedgekeurd."
@@ -265,7 +262,7 @@ def test_journey_owner_books_weekly_meeting_and_manager_approves(
     mine = my_bookings(owner, title)
     expect(mine).to_have_count(2)
     expect(mine.filter(has_text="Bevestigd")).to_have_count(2)
-    shot(owner, f"kamer-7-bevestigd-{width}")
+    key_shot(shot, owner, f"kamer-7-bevestigd-{width}")
     mail = wait_for_mail_with(site_server, OWNER_EMAIL, subject="goedgekeurd", text=title)
     assert "Dat geldt voor 2 datums van de reeks" in mail.body
 
@@ -328,7 +325,7 @@ def test_journey_keyboard_only_room_booking(
         "repeat",
         "until",
     ]
-    shot(page, f"kamer-toetsenbord-formulier-{width}")
+    key_shot(shot, page, f"kamer-toetsenbord-formulier-{width}")
     page.keyboard.press("Enter")
 
     # Step 2: the summary; Tab to the booking button and press it.
@@ -338,14 +335,14 @@ def test_journey_keyboard_only_room_booking(
     expect(page.locator("dl")).to_contain_text(f"{hour:02d}:00-{hour + 1:02d}:00")
     skip_to_content(page)
     tab_to(page, lambda f: f["text"] == "Boek de vrije datums")
-    shot(page, f"kamer-toetsenbord-controleren-{width}")
+    key_shot(shot, page, f"kamer-toetsenbord-controleren-{width}")
     page.keyboard.press("Enter")
 
     expect(page.locator(".bk-messages")).to_contain_text("2 datums geboekt, 0 overgeslagen.")
     mine = page.locator("table").first.locator("tr", has_text=title)
     expect(mine).to_have_count(2)
     expect(mine.filter(has_text="Aangevraagd")).to_have_count(2)
-    assert_no_sideways_scroll(page)
+    assert_fits(page)
     # And on by keyboard: the booking's own page opens from the list.
     skip_to_content(page)
     tab_to(page, lambda f: f["text"] == title)
@@ -365,13 +362,13 @@ def test_journey_room_booking_without_javascript(
     page.get_by_role("link", name=ROOM).first.click()
     # The room's week, then on to the week of the first Friday by its links.
     expect(page.get_by_role("heading", level=1)).to_contain_text(ROOM)
-    assert_no_sideways_scroll(page)
+    assert_fits(page)
     for _ in range(8):
         slot = page.get_by_role("link", name=re.compile(f"boek {dutch(friday)} {hour:02d}:00$"))
         if slot.count():
             break
         page.get_by_role("link", name="Volgende week").click()
-    shot(page, f"kamer-zonder-js-week-{width}")
+    key_shot(shot, page, f"kamer-zonder-js-week-{width}")
     slot.click()
 
     expect(page.locator("#id_date")).to_have_value(friday.isoformat())
@@ -400,5 +397,5 @@ def test_journey_room_booking_without_javascript(
     mine = page.locator("table").first.locator("tr", has_text=title)
     expect(mine).to_have_count(2)
     expect(mine.filter(has_text="Aangevraagd")).to_have_count(2)
-    assert_no_sideways_scroll(page)
-    shot(page, f"kamer-zonder-js-aangevraagd-{width}")
+    assert_fits(page)
+    key_shot(shot, page, f"kamer-zonder-js-aangevraagd-{width}")
