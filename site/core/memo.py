@@ -15,6 +15,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from buurtkracht.core.page_cache import GENERATION_KEY, generation_current, logger
@@ -49,7 +50,8 @@ def generation_memo(name: str, compute: Callable[[], T]) -> T:
 
 
 def _site_with_root(request: HttpRequest) -> Site | None:
-    site = Site.find_for_request(request)
+    # The uncached lookup behind Site.find_for_request, which would return the lazy object.
+    site = Site._find_for_request(request)
     if site is not None:
         site.root_page.specific  # noqa: B018 - kept with the site: Wagtail's routing starts here
     return site
@@ -60,15 +62,29 @@ def site_for_request(request: HttpRequest) -> Site | None:
     if settings.PAGE_CACHE_SECONDS <= 0:
         return Site.find_for_request(request)
     if not hasattr(request, "_wagtail_site"):
-        name = f"site:{request.get_host()}:{request.get_port()}"
-        request._wagtail_site = generation_memo(name, lambda: _site_with_root(request))
+        request._wagtail_site = _site_memo(request)
     return request._wagtail_site
+
+
+def site_for_request_lazy(request: HttpRequest) -> None:
+    """Have Wagtail's ``Site.find_for_request`` use ``site_for_request``, when it is asked.
+
+    Wagtail keeps the site in ``request._wagtail_site``; a lazy object there costs
+    nothing on requests that never ask (the API, redirects).
+    """
+    if settings.PAGE_CACHE_SECONDS > 0 and not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = SimpleLazyObject(lambda: _site_memo(request))
+
+
+def _site_memo(request: HttpRequest) -> Site | None:
+    name = f"site:{request.get_host()}:{request.get_port()}"
+    return generation_memo(name, lambda: _site_with_root(request))
 
 
 def site_setting_for_request(model, request: HttpRequest):
     """``model.for_site`` for the request's site (a ``BaseSiteSetting``), or None."""
     site = site_for_request(request)
-    if site is None:
+    if not site:  # None, or a lazy object holding None
         return None
     name = f"setting:{model._meta.label_lower}:{site.pk}"
     return generation_memo(name, lambda: model.for_site(site))

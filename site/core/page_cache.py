@@ -292,9 +292,9 @@ class PageCacheMiddleware:
         return self._mark_private(request, response)
 
     def _render(self, request: HttpRequest) -> HttpResponseBase:
-        from buurtkracht.core.memo import site_for_request
+        from buurtkracht.core.memo import site_for_request_lazy
 
-        site_for_request(request)  # Wagtail's site and root page from the cache, not a query
+        site_for_request_lazy(request)  # Wagtail's site and root page from the cache
         return self.get_response(request)
 
     @staticmethod
