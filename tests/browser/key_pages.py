@@ -64,10 +64,15 @@ print(json.dumps({
 """
 
 
+_found: dict[str, dict] = {}  # site url -> what DISCOVER printed (one shell call a session)
+
+
 def discover(site_server) -> dict:
     """The ids and slugs the key pages need, read from the server's database."""
-    output = site_server.shell(DISCOVER)
-    return json.loads(output.strip().splitlines()[-1])
+    if site_server.url not in _found:
+        output = site_server.shell(DISCOVER)
+        _found[site_server.url] = json.loads(output.strip().splitlines()[-1])
+    return _found[site_server.url]
 
 
 def key_pages(found: dict) -> dict[str, list[tuple[str, str]]]:
