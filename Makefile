@@ -52,7 +52,13 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(CSS): $(NODE_STAMP) $(wildcard site/frontend/*) $(wildcard site/frontend/**/*)
+# The build keeps the Utrecht rules whose classes the templates, Python and scripts use
+# (site/frontend/build.mjs), so those files count as its sources too.
+CSS_SOURCES := $(shell find site initiatieven ruimtes vrijwilligers search \
+  \( -name dist -o -name node_modules -o -name __pycache__ -o -name migrations \) -prune \
+  -o -type f \( -name '*.html' -o -name '*.txt' -o -name '*.py' -o -name '*.js' \) -print)
+
+$(CSS): $(NODE_STAMP) $(wildcard site/frontend/*) $(wildcard site/frontend/**/*) $(CSS_SOURCES)
 	npm run --silent build
 
 messages: install
