@@ -14,6 +14,8 @@
 //   (`{% firstof "subtle" as variant %}`, `%}warning{%`): keep the choice in the file;
 // - of the custom properties (design tokens), those some kept rule reads with var().
 // Comments and whitespace are stripped. The result is served compressed (WhiteNoise).
+// Because the templates decide what is kept, `make` rebuilds when they change; after
+// using a class not used before, run `npm run build` yourself when not using `make`.
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
