@@ -120,3 +120,18 @@ def test_a_booking_made_read_and_cancelled_matches_the_document(api_data):
     assert again.call_and_validate(headers=headers, checks=CHECKS).status_code == 409
     anonymous = item["GET"].Case(path_parameters=path).call_and_validate(checks=CHECKS)
     assert anonymous.status_code == 401
+
+
+def test_a_body_that_is_no_json_is_answered_in_dutch(client, api_data):
+    response = client.post(
+        "/api/v1/boekingen",
+        "{niet: json",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=api_data["headers"]["Authorization"],
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "De gegevens zijn geen geldige JSON.",
+        "code": "invalid",
+        "errors": [],
+    }
