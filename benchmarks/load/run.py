@@ -269,17 +269,20 @@ def print_table(pages: dict, verdict: dict, load: dict) -> None:
         "in-process (rendx: / bare render); queries: median per request; cache: X-Cache hits"
     )
     memory = load["memory"]
-    pid = memory["workers"][0]
-    before, after = memory["rss_kib_before"][str(pid)], memory["rss_kib_after"][str(pid)]
+    sizes = ", ".join(
+        f"worker {pid}: {memory['rss_kib_before'][str(pid)] / 1024:.1f} -> "
+        f"{memory['rss_kib_after'][str(pid)] / 1024:.1f} MiB"
+        for pid in memory["workers"]
+    )
     print(
         f"\n{load['requests']} requests in {load['measured_seconds']} s "
         f"({load['requests_per_second']} req/s, {load['errors']} errors) by "
         f"{load['clients']} clients after {load['warm_up_seconds']:.0f} s warm-up"
     )
+    restarted = "a worker restarted" if memory["worker_restarted"] else "no worker restarted"
     print(
-        f"worker {pid} memory: {before / 1024:.1f} MiB before, {after / 1024:.1f} MiB after "
-        f"{memory['requests_between']} requests (all workers); "
-        f"{'a worker restarted' if memory['worker_restarted'] else 'no worker restarted'}"
+        f"memory (RSS) before and after the {memory['requests_between']} measured requests "
+        f"(both workers together): {sizes}; {restarted}"
     )
     for label, key in (("", "furthest"), (" besides search", "furthest_besides_search")):
         page = verdict[key]
