@@ -86,6 +86,7 @@ def world():
         "boeking": request.pk,
         "aanvraag": application.pk,
         "donatie": donatie.pk,
+        "locatie": locatie.pk,
     }
 
 
@@ -133,6 +134,15 @@ MATRIX = {
     ("GET", "/vrijwilligers/{vacature}/vrijwilligers/"): _row("login 403 200 403 403 403 403 403"),
     ("POST", "/vrijwilligers/reacties/{reactie}/accepteren/"): _row(
         "login 403 ok 403 403 403 403 403"
+    ),
+    ("GET", "/buurtbudget/aanvragen/{aanvraag}/"): _row("login 403 200 403 403 200 403 200"),
+    ("GET", "/buurtbudget/export/"): _row("login 403 403 403 403 403 403 200"),
+    ("GET", "/ruimtes/boekingen/{boeking}/"): _row("login 403 200 200 403 403 403 200"),
+    ("GET", "/ruimtes/beheer/locaties/{locatie}/bezetting.csv"): _row(
+        "login 403 403 200 403 403 403 200"
+    ),
+    ("GET", "/admin/donaties/uitbetaling.csv"): _row(
+        "login login login denied denied login denied 200"
     ),
     ("GET", "/sociale-kaart/sociale-kaart.csv"): _row("login 403 403 403 403 403 403 200"),
     ("GET", "/sociale-kaart/{wijk}/sociale-kaart.csv"): _row("login 403 403 403 403 403 403 200"),
