@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurtkracht.areas.models import postcode4_validator
+from initiatieven.models.base import CleanTextMixin
 from vrijwilligers.availability import FULL_MASK
 from vrijwilligers.fields import CodeListValidator, DateListField
 from vrijwilligers.skills import Language, Skill
@@ -35,8 +36,13 @@ class VacatureQuerySet(models.QuerySet):
         )
 
 
-class Vacature(models.Model):
-    """A volunteer opportunity of an initiatief (its "mensen" need) or of an organisation."""
+class Vacature(CleanTextMixin, models.Model):
+    """A volunteer opportunity of an initiatief (its "mensen" need) or of an organisation.
+
+    Its texts are cleaned on every save, so staff edits in the admin hold no markup either.
+    """
+
+    PLAIN_TEXT_FIELDS = ("title", "description", "tasks", "address", "organisation_name")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")

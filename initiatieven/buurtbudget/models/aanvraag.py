@@ -9,6 +9,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from initiatieven.models.base import CleanTextMixin
+
 from .base import DEFAULT_MAX_AMOUNT, DEFAULT_QUORUM, POSITIVE, Begrotingsregel, money
 from .budget import AgendaPunt
 
@@ -62,8 +64,13 @@ class Ronde(models.Model):
         return self.opens_on <= today <= self.closes_on
 
 
-class Aanvraag(models.Model):
-    """An application for a small grant, for one initiatief, decided by the wijk's panel."""
+class Aanvraag(CleanTextMixin, models.Model):
+    """An application for a small grant, for one initiatief, decided by the wijk's panel.
+
+    Its texts are cleaned on every save, so staff edits in the admin hold no markup either.
+    """
+
+    PLAIN_TEXT_FIELDS = ("plan", "expected_results")
 
     class Status(models.TextChoices):
         INGEDIEND = "ingediend", _("Ingediend")

@@ -9,6 +9,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from initiatieven.models.base import CleanTextMixin
+
 from .base import DEFAULT_BUDGET, DEFAULT_SMALL_PERCENT, POSITIVE, Begrotingsregel, money
 
 
@@ -119,8 +121,13 @@ class AgendaPunt(models.Model):
         return self.title
 
 
-class Voorstel(models.Model):
-    """A proposal of the buurt's regiegroep for the rest of the budget."""
+class Voorstel(CleanTextMixin, models.Model):
+    """A proposal of the buurt's regiegroep for the rest of the budget.
+
+    Its texts are cleaned on every save, so staff edits in the admin hold no markup either.
+    """
+
+    PLAIN_TEXT_FIELDS = ("title", "description", "review_reason")
 
     class Status(models.TextChoices):
         INGEDIEND = "ingediend", _("Ingediend")
