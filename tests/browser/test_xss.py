@@ -466,7 +466,7 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
     # converts to stored HTML (a link to javascript: among it); the other blocks as typed.
     converter = ContentstateConverter(features=["bold", "italic", "link", "ol", "ul"])
 
-    def cms(text: str) -> str:  # (a NUL in a stream block cannot be stored: see report)
+    def cms(text: str) -> str:  # without NUL, which a stream block cannot store
         return text.replace("\x00", "")
 
     text = cms(combined(limit=3000))
@@ -617,6 +617,37 @@ def build_content() -> None:  # noqa: PLR0915 - one script, run in the server's 
         ),
         "verantwoording",
     )
+    # Staff correct texts in the Wagtail admin (its forms refuse NUL): stored cleaned too.
+    staff_client = client(admin)
+    organisation_vacature = Vacature.objects.get(pk=out["vacatures"][1])
+    check(
+        staff_client.post(
+            f"/admin/vrijwilligers_vacatures/edit/{organisation_vacature.pk}/",
+            {
+                "title": short(limit=118),
+                "description": cms(combined(limit=2000)),
+                "tasks": cms(combined(limit=500)),
+                "status": organisation_vacature.status,
+                "places": "1",
+            },
+        ),
+        "vacature in de admin",
+    )
+    check(
+        staff_client.post(
+            f"/admin/aanvraag/edit/{aanvraag.pk}/",
+            {
+                "plan": cms(combined(limit=3000)),
+                "expected_results": cms(combined(limit=1000)),
+                "report_due_on": aanvraag.report_due_on.isoformat()
+                if aanvraag.report_due_on
+                else "",
+            },
+        ),
+        "aanvraag in de admin",
+    )
+    aanvraag.refresh_from_db()
+
     out["wijk"] = buurt.wijk.slug
     out["errors"] = errors
 
