@@ -12,7 +12,8 @@ its own process so that no Django state leaks into the measurements:
 3. gunicorn (WORKERS workers of THREADS threads, gthread) on a free localhost port with
    the load settings (``benchmarks/load/settings.py``: production, plain HTTP);
 4. ``driver.py``: 20 concurrent anonymous clients over the URL mix of ``mix.py``, and
-   one worker's memory before and after at least 10,000 requests;
+   each worker's memory before and after the measured requests (at least 10,000 when
+   the machine manages that within BENCH_MAX_SECONDS);
 5. prints the table, compares it with the goals of issue #9 and writes
    ``benchmarks/results/latest.json``.
 """
@@ -220,8 +221,9 @@ def judge(pages: dict) -> dict:
         }
         worst = max(factors, key=factors.get)
         verdicts[page] = {
-            "meets_goals": all(f <= 1 for f in factors.values())
-            and row["render_ratio"] < RENDER_RATIO_GOAL,
+            "meets_goals": row["render_ratio"] < RENDER_RATIO_GOAL
+            and row["queries_median"] <= QUERIES_GOAL
+            and row["p95_ratio"] <= P95_RATIO_GOAL,
             "worst_measure": worst,
             "times_the_goal": round(factors[worst], 2),
         }
