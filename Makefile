@@ -28,7 +28,7 @@ test: install assets messages
 # Load test (not part of `make test`): seeds a large district, serves it with gunicorn and
 # writes benchmarks/results/latest.json. See benchmarks/README.md.
 bench: install assets messages
-	bash .ci/ensure-system-packages
+	bash .ci/ensure-system-packages --bench
 	bash .ci/with-postgres bash .ci/with-elasticsearch $(BIN)/python benchmarks/load/run.py
 
 # Screenshots of the key pages at 375 and 1280 px, taken by the browser journeys.
