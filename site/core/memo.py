@@ -49,16 +49,13 @@ def generation_memo(name: str, compute: Callable[[], T]) -> T:
     return value
 
 
-def _site_with_root(request: HttpRequest) -> Site | None:
+def _site_lookup(request: HttpRequest) -> Site | None:
     # The uncached lookup behind Site.find_for_request, which would return the lazy object.
-    site = Site._find_for_request(request)
-    if site is not None:
-        site.root_page.specific  # noqa: B018 - kept with the site: Wagtail's routing starts here
-    return site
+    return Site._find_for_request(request)
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
-    """Wagtail's ``Site.find_for_request`` without its query, and the root page with it."""
+    """Wagtail's ``Site.find_for_request`` without its query."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return Site.find_for_request(request)
     if not hasattr(request, "_wagtail_site"):
@@ -78,7 +75,7 @@ def site_for_request_lazy(request: HttpRequest) -> None:
 
 def _site_memo(request: HttpRequest) -> Site | None:
     name = f"site:{request.get_host()}:{request.get_port()}"
-    return generation_memo(name, lambda: _site_with_root(request))
+    return generation_memo(name, lambda: _site_lookup(request))
 
 
 def site_setting_for_request(model, request: HttpRequest):
@@ -87,4 +84,11 @@ def site_setting_for_request(model, request: HttpRequest):
     if not site:  # None, or a lazy object holding None
         return None
     name = f"setting:{model._meta.label_lower}:{site.pk}"
-    return generation_memo(name, lambda: model.for_site(site))
+    return generation_memo(name, lambda: _setting_read(model, site))
+
+
+def _setting_read(model, site: Site):
+    """``model.for_site`` without its write: a site without a row yet gets the defaults
+    unsaved (Wagtail saves the row when an editor first opens the settings). A page view
+    that writes would make its own cached values stale at once."""
+    return model.objects.filter(site=site).first() or model(site=site)

@@ -74,6 +74,7 @@ EXCLUDED_PREFIXES = (
     "accounts/",
     "account/",
     "doneren/",
+    "zoeken/",  # each search is counted (search.stats): a side effect on every request
     "initiatieven/uitnodiging/",
     "initiatieven/niet-meer-volgen/",
     "vrijwilligers/gelukt/",

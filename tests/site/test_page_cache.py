@@ -51,8 +51,7 @@ def home():
 
 @pytest.fixture(autouse=True)
 def _site_settings():
-    """Wagtail creates the settings row on the first page view: a write, so that first
-    page would not be stored. A running site has the row; so do these tests."""
+    """A running site has its settings row; so do these tests."""
     SiteSettings.for_site(Site.objects.get(is_default_site=True))
 
 
