@@ -227,6 +227,7 @@ if MEDIA_S3_BUCKET:
 
 # Uploads: images are checked by decoding them (buurtkracht.core.images).
 MAX_IMAGE_UPLOAD_SIZE = 5 * 1024 * 1024
+MAX_IMAGE_DIMENSION = 1280  # longest side in pixels; larger photos are scaled down
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 

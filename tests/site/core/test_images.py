@@ -192,3 +192,22 @@ def test_safe_image_field_shows_the_dutch_error():
     assert not form.is_valid()
     assert form.errors.as_data()["photo"][0].code == "soort"
     assert "geen foto in JPEG, PNG of WebP" in form.errors["photo"][0]
+
+
+def test_a_large_photo_is_scaled_down_to_the_longest_side(settings):
+    settings.MAX_IMAGE_DIMENSION = 1280
+    # A phone-like photo: noise makes the JPEG about as large as a real one.
+    photo = Image.effect_noise((3000, 2000), 30).convert("RGB")
+    original = encode(photo, "JPEG", quality=80)
+    cleaned = clean_uploaded_image(upload(original))
+    with Image.open(cleaned) as image:
+        assert image.size == (1280, 853)
+    assert (cleaned.width, cleaned.height) == (1280, 853)
+    assert cleaned.size < len(original) / 3
+
+
+def test_a_small_photo_keeps_its_size():
+    photo = Image.new("RGB", (800, 600), "teal")
+    cleaned = clean_uploaded_image(upload(encode(photo, "PNG"), "foto.png", "image/png"))
+    with Image.open(cleaned) as image:
+        assert image.size == (800, 600)
