@@ -16,6 +16,7 @@ from buurtkracht.core import page_cache
 from buurtkracht.home.models import SiteSettings, StandardPage
 from initiatieven.models import Initiatief
 from ruimtes.models import Ruimte
+from search.models import Zoekterm
 from tests.factories import PASSWORD, UserFactory
 from tests.initiatieven.factories import InitiatiefFactory
 from tests.ruimtes.factories import RuimteFactory
@@ -173,6 +174,17 @@ def test_bookkeeping_writes_do_not_invalidate(client):
     SessionStore().create()
 
     assert page_cache.generation_current() == generation
+    assert get(client, url)["X-Cache"] == "hit"
+
+
+def test_a_search_does_not_empty_the_cache(client, django_capture_on_commit_callbacks):
+    url = InitiatiefFactory().get_absolute_url()
+    get(client, url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/zoeken/", {"q": "moestuin"})  # counts the term in a task after commit
+
+    assert Zoekterm.objects.filter(term="moestuin").exists()
     assert get(client, url)["X-Cache"] == "hit"
 
 
