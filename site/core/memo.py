@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from buurtkracht.core.page_cache import GENERATION_KEY, generation_current, logger
+from buurtkracht.core.page_cache import generation_and_entry, logger
 
 T = TypeVar("T")
 MEMO_PREFIX = "page-cache:memo:"
@@ -30,15 +30,10 @@ def generation_memo(name: str, compute: Callable[[], T]) -> T:
     if settings.PAGE_CACHE_SECONDS <= 0:
         return compute()
     key = MEMO_PREFIX + name
-    try:
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = generation_current()
-    except Exception:
-        logger.exception("Page cache unavailable")
+    looked_up = generation_and_entry(key)
+    if looked_up is None:
         return compute()
-    entry = found.get(key)
+    generation, entry = looked_up
     if entry is not None and entry[0] == generation:
         return entry[1]
     value = compute()

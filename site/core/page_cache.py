@@ -130,6 +130,22 @@ def generation_current() -> int:
     return generation
 
 
+def generation_and_entry(key: str) -> tuple[int, object] | None:
+    """The current generation and what is stored under ``key``, in one cache round trip.
+
+    None when the cache cannot be reached (logged): the caller then works uncached.
+    """
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = generation_current()
+    except Exception:
+        logger.exception("Page cache unavailable")
+        return None
+    return generation, found.get(key)
+
+
 def generation_bump() -> None:
     """Make every stored page stale. Never raises: a write must not fail on the cache."""
     try:
@@ -262,15 +278,10 @@ class PageCacheMiddleware:
         if not _request_is_eligible(request):
             return self._mark_private(request, self._render(request))
         key = _page_key(request)
-        try:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            if generation is None:
-                generation = generation_current()
-        except Exception:
-            logger.exception("Page cache unavailable")
+        looked_up = generation_and_entry(key)
+        if looked_up is None:
             return self._mark_private(request, self.get_response(request))
-        entry = found.get(key)
+        generation, entry = looked_up
         if entry is not None and entry["generation"] == generation:
             return self._mark_private(request, self._from_entry(request, entry))
 
